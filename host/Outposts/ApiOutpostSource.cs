@@ -55,12 +55,9 @@ internal sealed partial class ApiOutpostSource : BackgroundService
             TimeSpan wait;
             try
             {
-                var result = await _client.FetchAsync(stoppingToken);
-                Apply(result);
-                wait = GetRefreshInterval(result);
+                wait = await RefreshOnceAsync(stoppingToken);
                 retryDelay = _options.ApiRetryDelay;
                 failures = 0;
-                Interlocked.Increment(ref _fetchCount);
             }
             catch (AuthentikApiException exception)
             {
@@ -91,6 +88,20 @@ internal sealed partial class ApiOutpostSource : BackgroundService
                 return;
             }
         }
+    }
+
+    /// <summary>
+    /// Reads the outpost and its providers once and publishes them when they are valid and changed.
+    /// Returns the time until the next refresh: the outpost's <c>refresh_interval</c>, at least 30 seconds.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the requests.</param>
+    /// <exception cref="AuthentikApiException">The backend is unreachable, rejected the secret key or answered something else than the documented JSON.</exception>
+    public async Task<TimeSpan> RefreshOnceAsync(CancellationToken cancellationToken)
+    {
+        var result = await _client.FetchAsync(cancellationToken);
+        Apply(result);
+        Interlocked.Increment(ref _fetchCount);
+        return GetRefreshInterval(result);
     }
 
     private void Apply(OutpostLoadResult result)
