@@ -33,7 +33,7 @@ internal static class AuthentikHostUrl
             return $"{Key} '{value}' is not an http(s) URL; set it to the URL browsers reach authentik at, for example https://auth.example.com.";
         }
 
-        var origin = uri.GetLeftPart(UriPartial.Authority);
+        var origin = $"{uri.Scheme}://{uri.Authority}";
         if (uri.AbsolutePath != "/" || uri.Query.Length > 0 || uri.Fragment.Length > 0 || uri.UserInfo.Length > 0)
         {
             return $"{Key} '{value}' has more than scheme, host and port; set it to {origin}.";
