@@ -37,10 +37,13 @@ internal static class OutpostSettingsReader
     /// <summary>Returns the settings in <paramref name="config"/>, with authentik's default for each key not set.</summary>
     /// <param name="config">The <c>config</c> object, or <see langword="null"/> when the outpost has none.</param>
     /// <param name="subject">The outpost, for problems.</param>
-    /// <param name="isEmbedded">Whether the outpost is the embedded one, which warns about <see cref="NonEmbeddedKeys"/>.</param>
-    /// <param name="reportUnknownKeys">Whether keys this host does not know get a warning.</param>
+    /// <param name="isEmbedded">Whether the outpost is the embedded one, on which <see cref="NonEmbeddedKeys"/> have no effect.</param>
+    /// <param name="strictKeys">
+    /// Whether unknown keys and keys without effect get warnings. Files are checked this way;
+    /// authentik's API answers every key with its default, so its answers are not.
+    /// </param>
     /// <param name="problems">Where problems are added.</param>
-    public static OutpostSettings Read(JsonObject? config, string subject, bool isEmbedded, bool reportUnknownKeys, ICollection<OutpostProblem> problems)
+    public static OutpostSettings Read(JsonObject? config, string subject, bool isEmbedded, bool strictKeys, ICollection<OutpostProblem> problems)
     {
         var defaults = new OutpostSettings();
         if (config is null)
@@ -49,12 +52,12 @@ internal static class OutpostSettingsReader
         }
 
         var reader = new JsonFieldReader(config, subject, problems);
-        if (reportUnknownKeys)
+        if (strictKeys)
         {
             reader.WarnAboutUnknownKeys(KnownKeys);
         }
 
-        if (isEmbedded)
+        if (isEmbedded && strictKeys)
         {
             foreach (var key in NonEmbeddedKeys.Where(reader.Has))
             {
