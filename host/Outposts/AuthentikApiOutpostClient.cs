@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Authentik.Plugins.Outposts;
+using Microsoft.Net.Http.Headers;
 
 namespace Authentik.Plugins.Host.Outposts;
 
@@ -43,7 +44,8 @@ internal sealed class AuthentikApiOutpostClient : IDisposable
             BaseAddress = baseAddress,
             Timeout = Timeout.InfiniteTimeSpan,
         };
-        _client.DefaultRequestHeaders.UserAgent.ParseAdd("goauthentik.io/outpost/" + AuthentikCompatibility.Version);
+        // authentik's outposts send this value, which is not a valid product token, so it bypasses parsing.
+        _client.DefaultRequestHeaders.TryAddWithoutValidation(HeaderNames.UserAgent, "goauthentik.io/outpost/" + AuthentikCompatibility.Version);
         _client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         _secretKey = secretKey;
         _timeout = timeout;
