@@ -51,6 +51,7 @@ internal static partial class HostApplicationExtensions
         app.UseAuthentikMetrics(settings);
         app.UseMiddleware<RequestOriginMiddleware>();
         app.UseHealthEndpoints();
+        app.UseAuthentikHostDiscovery();
         app.UseMiddleware<RoutingMiddleware>();
 
         return app;

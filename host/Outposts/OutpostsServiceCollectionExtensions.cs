@@ -1,5 +1,7 @@
 using Authentik.Plugins.Host.Commands;
+using Authentik.Plugins.Host.Configuration;
 using Authentik.Plugins.Host.Outposts;
+using Authentik.Plugins.Host.Security;
 using Authentik.Plugins.Outposts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,7 +17,7 @@ internal static class OutpostsServiceCollectionExtensions
     /// (<see cref="IProviderLookup"/>, replacing any earlier registration), the source chosen by
     /// <c>outposts:source</c>, the local state and its poller, and the <c>outposts</c> command.
     /// </summary>
-    /// <param name="services">The host's services.</param>
+    /// <param name="services">The host's services; <see cref="HostSettings"/> and <see cref="SecretKeyStore"/> must be among them.</param>
     /// <param name="configuration">The host's whole configuration.</param>
     public static IServiceCollection AddAuthentikOutposts(this IServiceCollection services, IConfiguration configuration)
     {
@@ -26,16 +28,20 @@ internal static class OutpostsServiceCollectionExtensions
             .Bind(configuration.GetSection(OutpostsOptions.SectionName))
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OutpostsOptions>, OutpostsOptionsValidator>());
-        services.AddLocalStateStore(configuration);
+        services.AddLocalStateStore();
 
         services.TryAddSingleton<OutpostSnapshotStore>();
         services.Replace(ServiceDescriptor.Singleton<IOutpostConfigProvider>(provider => provider.GetRequiredService<OutpostSnapshotStore>()));
         services.Replace(ServiceDescriptor.Singleton<IProviderLookup>(provider => provider.GetRequiredService<OutpostSnapshotStore>()));
 
-        services.TryAddSingleton(provider => new AuthentikApiOutpostClient(
-            new Uri(configuration["backend:url"] is { Length: > 0 } url ? url : "http://localhost:8000"),
-            () => SecretKeyReader.Read(configuration),
-            provider.GetRequiredService<IOptions<OutpostsOptions>>().Value.ApiTimeout));
+        services.TryAddSingleton(provider =>
+        {
+            var secretKeys = provider.GetRequiredService<SecretKeyStore>();
+            return new AuthentikApiOutpostClient(
+                provider.GetRequiredService<HostSettings>().BackendUrl,
+                () => ReadSecretKey(secretKeys),
+                provider.GetRequiredService<IOptions<OutpostsOptions>>().Value.ApiTimeout);
+        });
 
         // The state poller starts first, so the first snapshot of either source already carries
         // the stored authentik_host values.
@@ -54,5 +60,17 @@ internal static class OutpostsServiceCollectionExtensions
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostCommand, OutpostsCommand>());
         return services;
+    }
+
+    private static string ReadSecretKey(SecretKeyStore secretKeys)
+    {
+        try
+        {
+            return secretKeys.GetSecretKey();
+        }
+        catch (InvalidOperationException exception)
+        {
+            throw new AuthentikApiException(exception.Message, null, exception);
+        }
     }
 }
