@@ -14,7 +14,7 @@ namespace Authentik.Plugins.Host.Outposts;
 /// </summary>
 internal sealed class AuthentikApiOutpostClient : IDisposable
 {
-    /// <summary>Path of the outpost list; the secret key sees only the embedded outpost.</summary>
+    /// <summary>Path of the outpost list, which for the secret key contains only the embedded outpost.</summary>
     public const string InstancesPath = "api/v3/outposts/instances/";
 
     /// <summary>Path of the proxy providers of the calling outpost, paged.</summary>
@@ -22,7 +22,7 @@ internal sealed class AuthentikApiOutpostClient : IDisposable
 
     private const int PageSize = 100;
 
-    // Bounds the paging loop when a backend keeps answering a next page.
+    // Bounds the paging loop when a backend keeps returning a next page.
     private const int MaxPages = 1000;
 
     private readonly HttpClient _client;
@@ -60,7 +60,7 @@ internal sealed class AuthentikApiOutpostClient : IDisposable
     /// because only the embedded outpost's service account authenticates with the secret key.
     /// </summary>
     /// <param name="cancellationToken">Cancels the requests.</param>
-    /// <exception cref="AuthentikApiException">A request failed or an answer is not the documented JSON.</exception>
+    /// <exception cref="AuthentikApiException">A request failed or a response is not the documented JSON.</exception>
     public async Task<OutpostLoadResult> FetchAsync(CancellationToken cancellationToken)
     {
         var instances = await GetResultsAsync(InstancesPath, cancellationToken);
@@ -79,9 +79,9 @@ internal sealed class AuthentikApiOutpostClient : IDisposable
             }
 
             var path = string.Create(CultureInfo.InvariantCulture, $"{ProxyProvidersPath}?page={page}&page_size={PageSize}");
-            var answer = await GetResultsAsync(path, cancellationToken);
-            providerJson.AddRange(answer.Results.OfType<JsonObject>());
-            page = answer.NextPage > page ? answer.NextPage : 0;
+            var response = await GetResultsAsync(path, cancellationToken);
+            providerJson.AddRange(response.Results.OfType<JsonObject>());
+            page = response.NextPage > page ? response.NextPage : 0;
         }
 
         return Map(outpostJson, providerJson);
@@ -121,7 +121,7 @@ internal sealed class AuthentikApiOutpostClient : IDisposable
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _secretKey());
 
-        // One deadline covers the headers and the body, so a backend that stalls mid-answer
+        // One deadline covers the headers and the body, so a backend that stalls mid-response
         // times out too.
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(_timeout);
@@ -132,7 +132,7 @@ internal sealed class AuthentikApiOutpostClient : IDisposable
             using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
             if (!response.IsSuccessStatusCode)
             {
-                throw new AuthentikApiException($"GET {url} answered {(int)response.StatusCode} {response.ReasonPhrase}.", response.StatusCode);
+                throw new AuthentikApiException($"GET {url} returned {(int)response.StatusCode} {response.ReasonPhrase}.", response.StatusCode);
             }
 
             await using var stream = await response.Content.ReadAsStreamAsync(deadline.Token);
@@ -144,7 +144,7 @@ internal sealed class AuthentikApiOutpostClient : IDisposable
         }
         catch (JsonException exception)
         {
-            throw new AuthentikApiException($"GET {url} answered invalid JSON: {exception.Message}", null, exception);
+            throw new AuthentikApiException($"GET {url} returned invalid JSON: {exception.Message}", null, exception);
         }
         catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
         {
@@ -153,7 +153,7 @@ internal sealed class AuthentikApiOutpostClient : IDisposable
 
         if (body?["results"] is not JsonArray results)
         {
-            throw new AuthentikApiException($"GET {url} answered JSON without a results list.");
+            throw new AuthentikApiException($"GET {url} returned JSON without a results list.");
         }
 
         var next = body["pagination"]?["next"] is { } nextNode && nextNode.GetValueKind() == JsonValueKind.Number

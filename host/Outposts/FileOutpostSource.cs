@@ -65,7 +65,7 @@ internal sealed partial class FileOutpostSource : IHostedService, IDisposable
             }
 
             // A configuration file that fails to parse on reload, or is briefly missing while an
-            // editor replaces it, loses all its keys; removing every outpost takes a restart.
+            // editor replaces it, loses all its keys. So removing every outpost takes a restart.
             if (section.Length == 0 && _hasLoaded && !string.IsNullOrEmpty(_lastSection))
             {
                 Log.SectionVanished(_logger, _store.Current.Snapshot.Revision);

@@ -8,7 +8,7 @@ namespace Authentik.Plugins.Host.Outposts;
 
 /// <summary>
 /// Maps an outpost object, with the field names of authentik's <c>/api/v3/outposts/instances/</c>
-/// answer, to <see cref="OutpostConfig"/>. Files may also write <c>embedded: true</c>, a
+/// response, to <see cref="OutpostConfig"/>. Files may also write <c>embedded: true</c>, a
 /// <c>uuid</c>, a <c>service_connection</c> map and the providers inline.
 /// </summary>
 internal static class OutpostReader
@@ -133,7 +133,7 @@ internal static class OutpostReader
         return result;
     }
 
-    // Files write service_connection as a map. authentik's API answers only the connection's id
+    // Files write service_connection as a map. authentik's API returns only the connection's id
     // there, which this host does not use.
     private static ServiceConnectionConfig? ReadServiceConnection(JsonObject connection, JsonFieldReader reader, ICollection<OutpostProblem> problems)
     {

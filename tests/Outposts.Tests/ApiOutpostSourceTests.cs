@@ -114,7 +114,7 @@ public sealed class ApiOutpostSourceTests : IAsyncLifetime, IDisposable
         var exception = await Assert.ThrowsAsync<AuthentikApiException>(() => client.FetchAsync(CancellationToken.None));
 
         Assert.True(exception.IsSecretKeyRejected);
-        Assert.Equal($"GET {_backend.BaseUrl}api/v3/outposts/instances/ answered 403 Forbidden.", exception.Message);
+        Assert.Equal($"GET {_backend.BaseUrl}api/v3/outposts/instances/ returned 403 Forbidden.", exception.Message);
     }
 
     [Fact]
@@ -161,7 +161,7 @@ public sealed class ApiOutpostSourceTests : IAsyncLifetime, IDisposable
         var retries = _logs.WithEventId(1222);
         Assert.Equal(3, retries.Count);
         Assert.Equal(
-            $"Reading the outpost configuration from the authentik backend at {_backend.BaseUrl} failed (attempt 1); retrying in 00:00:00.1000000. GET {_backend.BaseUrl}api/v3/outposts/instances/ answered 502 Bad Gateway.",
+            $"Reading the outpost configuration from the authentik backend at {_backend.BaseUrl} failed (attempt 1); retrying in 00:00:00.1000000. GET {_backend.BaseUrl}api/v3/outposts/instances/ returned 502 Bad Gateway.",
             retries[0].Message);
         Assert.Contains("(attempt 2); retrying in 00:00:00.2000000.", retries[1].Message, StringComparison.Ordinal);
         Assert.Contains("(attempt 3); retrying in 00:00:00.4000000.", retries[2].Message, StringComparison.Ordinal);
@@ -184,7 +184,7 @@ public sealed class ApiOutpostSourceTests : IAsyncLifetime, IDisposable
         var entry = _logs.WithEventId(1221)[0];
         Assert.Equal(LogLevel.Error, entry.Level);
         Assert.Equal(
-            $"The authentik backend at {_backend.BaseUrl} rejected the secret key with status 403: this host and the backend use different secret keys; set the same AUTHENTIK_SECRET_KEY on both. Retrying in 00:00:00.1000000. GET {_backend.BaseUrl}api/v3/outposts/instances/ answered 403 Forbidden.",
+            $"The authentik backend at {_backend.BaseUrl} rejected the secret key with status 403: this host and the backend use different secret keys; set the same AUTHENTIK_SECRET_KEY on both. Retrying in 00:00:00.1000000. GET {_backend.BaseUrl}api/v3/outposts/instances/ returned 403 Forbidden.",
             entry.Message);
         Assert.Equal(0, store.GetSnapshot().Revision);
         Assert.DoesNotContain(_logs.Entries, logged => logged.Message.Contains("not-the-backend-key", StringComparison.Ordinal));

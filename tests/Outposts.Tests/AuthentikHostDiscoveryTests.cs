@@ -15,7 +15,7 @@ namespace Authentik.Plugins.Outposts.Tests;
 
 /// <summary>
 /// Runs the discovery middleware in a Kestrel server on 127.0.0.1 in front of a stand-in backend
-/// that answers the admin dashboard with 200 for a signed-in session cookie and redirects others
+/// that returns the admin dashboard with status 200 for a signed-in session cookie and redirects others
 /// to the login flow, as authentik does.
 /// </summary>
 public sealed class AuthentikHostDiscoveryTests : IAsyncLifetime, IDisposable

@@ -13,7 +13,7 @@ using Microsoft.Extensions.Logging;
 namespace Authentik.Plugins.Outposts.Tests;
 
 /// <summary>
-/// An HTTP server on 127.0.0.1 that answers the two authentik API endpoints the embedded outpost
+/// An HTTP server on 127.0.0.1 that serves the two authentik API endpoints the embedded outpost
 /// reads, with authentik's JSON shapes and pagination, and that can fail or stall on request.
 /// </summary>
 internal sealed class FakeAuthentikBackend : IAsyncDisposable
@@ -31,13 +31,13 @@ internal sealed class FakeAuthentikBackend : IAsyncDisposable
 
     public ConcurrentQueue<(string PathAndQuery, string? Authorization, string? UserAgent)> Requests { get; } = new();
 
-    /// <summary>Statuses answered, one per request, before the normal answers resume.</summary>
+    /// <summary>Statuses returned, one per request, before the normal responses resume.</summary>
     public ConcurrentQueue<HttpStatusCode> FailureQueue { get; } = new();
 
-    /// <summary>Delays applied, one per request, before answering.</summary>
+    /// <summary>Delays applied, one per request, before responding.</summary>
     public ConcurrentQueue<TimeSpan> DelayQueue { get; } = new();
 
-    /// <summary>The outpost the secret key sees, or <see langword="null"/> for an empty list.</summary>
+    /// <summary>The outpost listed for the secret key, or <see langword="null"/> for an empty list.</summary>
     public JsonObject? Outpost { get; set; } = CreateOutpost();
 
     public IReadOnlyList<JsonObject> Providers { get; set; } = [];

@@ -56,7 +56,7 @@ public sealed class HostRoutingTests : IClassFixture<HostWithOutpostsFixture>
         switch (destination)
         {
             case "outpost":
-                // No outpost implementation is installed in this build, so the host answers as
+                // No outpost implementation is installed in this build, so the host responds as
                 // authentik does before its embedded outpost has started.
                 Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
                 Assert.Equal("failed to connect to authentik backend: proxy not running", body.Trim());
