@@ -33,8 +33,16 @@ internal sealed class ConfinedFileProvider : IFileProvider, IDisposable
         }
 
         var relativePath = file.PhysicalPath.AsSpan(_realRoot.Length).TrimStart(Path.DirectorySeparatorChar);
+        var resolvedPath = RealPath.ResolveInside(_realRoot, relativePath);
+        if (resolvedPath is null)
+        {
+            return new NotFoundFileInfo(subpath);
+        }
 
-        return RealPath.StaysInside(_realRoot, relativePath) ? file : new NotFoundFileInfo(subpath);
+        // A link's own FileInfo reports the link's length and time, so serve its target's.
+        return string.Equals(resolvedPath, file.PhysicalPath, StringComparison.Ordinal)
+            ? file
+            : new PhysicalFileInfo(new FileInfo(resolvedPath));
     }
 
     public IDirectoryContents GetDirectoryContents(string subpath) => NotFoundDirectoryContents.Singleton;

@@ -22,17 +22,18 @@ internal static class RealPath
     }
 
     /// <summary>
-    /// Returns whether <paramref name="relativePath"/> below <paramref name="realRoot"/> stays
-    /// inside <paramref name="realRoot"/> once every link on it is resolved.
+    /// Resolves every link on <paramref name="relativePath"/> below <paramref name="realRoot"/>
+    /// and returns the resulting path, or <see langword="null"/> when it leads outside
+    /// <paramref name="realRoot"/> or a link loops.
     /// </summary>
     /// <param name="realRoot">A folder whose path contains no links, without a trailing separator.</param>
     /// <param name="relativePath">Path below <paramref name="realRoot"/>, segments separated by <c>/</c>.</param>
-    public static bool StaysInside(string realRoot, ReadOnlySpan<char> relativePath)
+    public static string? ResolveInside(string realRoot, ReadOnlySpan<char> relativePath)
     {
         var linksLeft = MaxLinks;
         var resolved = Walk(realRoot, relativePath, ref linksLeft);
 
-        return resolved is not null && IsInside(realRoot, resolved);
+        return resolved is not null && IsInside(realRoot, resolved) ? resolved : null;
     }
 
     /// <summary>Returns whether <paramref name="path"/> is <paramref name="realRoot"/> or below it.</summary>
