@@ -5,11 +5,11 @@ namespace Authentik.Plugins.StaticFiles;
 internal static partial class Log
 {
     [LoggerMessage(EventId = 2000, EventName = nameof(FolderMissing), Level = LogLevel.Warning,
-        Message = "Static folder '{FullPath}' (plugins:static-files:{Setting} = '{ConfiguredPath}') does not exist; {Prefixes} answer 404 until the folder is created and the host restarted.")]
+        Message = "Static folder '{FullPath}' (plugins:static-files:{Setting} = '{ConfiguredPath}') does not exist; requests under {Prefixes} return 404 until the folder is created and the host restarted.")]
     public static partial void FolderMissing(ILogger logger, string fullPath, string setting, string configuredPath, string prefixes);
 
     [LoggerMessage(EventId = 2001, EventName = nameof(FolderNotDirectory), Level = LogLevel.Warning,
-        Message = "Static folder '{FullPath}' (plugins:static-files:{Setting} = '{ConfiguredPath}') is a file, not a folder; {Prefixes} answer 404 until the setting names a folder and the host restarted.")]
+        Message = "Static folder '{FullPath}' (plugins:static-files:{Setting} = '{ConfiguredPath}') is a file, not a folder; requests under {Prefixes} return 404 until the setting names a folder and the host restarted.")]
     public static partial void FolderNotDirectory(ILogger logger, string fullPath, string setting, string configuredPath, string prefixes);
 
     [LoggerMessage(EventId = 2002, EventName = nameof(FolderServed), Level = LogLevel.Information,

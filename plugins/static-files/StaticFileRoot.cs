@@ -9,9 +9,9 @@ using Microsoft.Extensions.Options;
 namespace Authentik.Plugins.StaticFiles;
 
 /// <summary>
-/// One folder served from disk: ASP.NET Core's <see cref="StaticFileMiddleware"/> over a
-/// <see cref="ConfinedFileProvider"/>, which answers conditional, range and HEAD requests, with
-/// path checks and precompressed siblings in front of it.
+/// One folder served from disk. ASP.NET Core's <see cref="StaticFileMiddleware"/> reads it through a
+/// <see cref="ConfinedFileProvider"/> and handles conditional, range and HEAD requests; path checks
+/// and the choice of a precompressed sibling run before it.
 /// </summary>
 internal sealed class StaticFileRoot : IDisposable
 {
@@ -30,7 +30,7 @@ internal sealed class StaticFileRoot : IDisposable
 
     /// <summary>
     /// Opens the folder at <paramref name="configuredPath"/>, resolved against the working
-    /// directory. A missing folder is logged once and gives a root that answers 404.
+    /// directory. A missing folder is logged once and gives a root that returns 404 for every path.
     /// </summary>
     /// <param name="setting">Configuration key of the folder, for log messages.</param>
     /// <param name="configuredPath">The configured folder.</param>

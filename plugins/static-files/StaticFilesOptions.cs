@@ -36,7 +36,7 @@ public sealed class StaticFilesOptions
 
     /// <summary>
     /// When <see langword="true"/>, requests for a host that belongs to a proxy provider are not
-    /// answered from disk, so the protected application serves its own <c>/static/</c>,
+    /// served from disk, so the protected application serves its own <c>/static/</c>,
     /// <c>/media/</c>, <c>/help/</c>, <c>/robots.txt</c> and <c>/.well-known/security.txt</c>.
     /// Default <see langword="false"/>: every host gets authentik's files, as authentik does.
     /// </summary>

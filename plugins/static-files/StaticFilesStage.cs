@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Authentik.Plugins.StaticFiles;
 
 /// <summary>
-/// The routing stage that answers authentik's static paths from disk, before the embedded outpost
+/// The routing stage that serves authentik's static paths from disk, before the embedded outpost
 /// and the backend see them: <c>/static/dist/</c>, <c>/static/authentik/</c>, the interfaces'
 /// <c>assets</c> paths, <c>/media/</c>, <c>/help/</c>, <c>/robots.txt</c> and
 /// <c>/.well-known/security.txt</c>.

@@ -4,8 +4,8 @@ namespace Authentik.Plugins.StaticFiles.Tests;
 
 /// <summary>
 /// Attempts to read <c>outside/secret.txt</c>, which sits beside the served folders, sent over a
-/// raw socket so that the request target reaches the server byte for byte. Each answers 400 or
-/// 404 (Kestrel itself answers 400 to a NUL), or, when Kestrel's removal of dot segments leaves no
+/// raw socket so that the request target reaches the server byte for byte. Each gets 400 or
+/// 404 (Kestrel itself rejects a NUL with 400), or, when Kestrel's removal of dot segments leaves no
 /// static prefix, is left to the later stages; no response contains the secret.
 /// </summary>
 public sealed class StaticFilesPathAttackTests(StaticSiteServerFixture fixture) : IClassFixture<StaticSiteServerFixture>
@@ -28,35 +28,35 @@ public sealed class StaticFilesPathAttackTests(StaticSiteServerFixture fixture) 
 
     [Fact]
     public Task Get_DoubleEncodedDots_DoesNotLeaveRoot() =>
-        AssertAnsweredAsync("/static/dist/%252e%252e/%252e%252e/outside/secret.txt", 400);
+        AssertStatusAsync("/static/dist/%252e%252e/%252e%252e/outside/secret.txt", 400);
 
     [Fact]
     public Task Get_EncodedSlash_DoesNotLeaveRoot() =>
-        AssertAnsweredAsync("/static/dist/..%2f..%2foutside%2fsecret.txt", 400);
+        AssertStatusAsync("/static/dist/..%2f..%2foutside%2fsecret.txt", 400);
 
     [Fact]
     public Task Get_EncodedBackslash_DoesNotLeaveRoot() =>
-        AssertAnsweredAsync("/static/dist/..%5c..%5coutside%5csecret.txt", 400);
+        AssertStatusAsync("/static/dist/..%5c..%5coutside%5csecret.txt", 400);
 
     [Fact]
     public Task Get_Backslashes_DoesNotLeaveRoot() =>
-        AssertAnsweredAsync("/static/dist/..\\..\\outside\\secret.txt", 400);
+        AssertStatusAsync("/static/dist/..\\..\\outside\\secret.txt", 400);
 
     [Fact]
     public Task Get_EncodedNul_DoesNotLeaveRoot() =>
-        AssertAnsweredAsync("/static/dist/css/app.css%00/../../../outside/secret.txt", 400);
+        AssertStatusAsync("/static/dist/css/app.css%00/../../../outside/secret.txt", 400);
 
     [Fact]
     public Task Get_RawNul_IsRejected() =>
-        AssertAnsweredAsync("/static/dist/css/app.css\0.txt", 400);
+        AssertStatusAsync("/static/dist/css/app.css\0.txt", 400);
 
     [Fact]
     public Task Get_OverlongPath_IsRejected() =>
-        AssertAnsweredAsync("/static/dist/" + string.Concat(Enumerable.Repeat("a/", 2100)) + "secret.txt", 404);
+        AssertStatusAsync("/static/dist/" + string.Concat(Enumerable.Repeat("a/", 2100)) + "secret.txt", 404);
 
     [Fact]
     public Task Get_OverlongSegment_IsRejected() =>
-        AssertAnsweredAsync("/static/dist/" + new string('a', 300) + ".css", 404);
+        AssertStatusAsync("/static/dist/" + new string('a', 300) + ".css", 404);
 
     [Fact]
     public Task Get_ManyDotDotSegments_DoesNotLeaveRoot() =>
@@ -64,15 +64,15 @@ public sealed class StaticFilesPathAttackTests(StaticSiteServerFixture fixture) 
 
     [Fact]
     public Task Get_RelativeLinkToOutsideFile_IsNotFollowed() =>
-        AssertAnsweredAsync("/static/dist/link-to-secret.txt", 404);
+        AssertStatusAsync("/static/dist/link-to-secret.txt", 404);
 
     [Fact]
     public Task Get_AbsoluteLinkToOutsideFile_IsNotFollowed() =>
-        AssertAnsweredAsync("/static/dist/absolute-link-to-secret.txt", 404);
+        AssertStatusAsync("/static/dist/absolute-link-to-secret.txt", 404);
 
     [Fact]
     public Task Get_LinkToOutsideFolder_IsNotFollowed() =>
-        AssertAnsweredAsync("/static/dist/link-to-outside/secret.txt", 404);
+        AssertStatusAsync("/static/dist/link-to-outside/secret.txt", 404);
 
     [Fact]
     public Task Get_AbsoluteFormTarget_DoesNotLeaveRoot() =>
@@ -83,7 +83,7 @@ public sealed class StaticFilesPathAttackTests(StaticSiteServerFixture fixture) 
         AssertLeftToLaterStagesAsync("/if/flow/../../../outside/assets/../secret.txt", "/outside/secret.txt");
 
     /// <summary>Asserts the status, and that the secret is not in the body.</summary>
-    private async Task AssertAnsweredAsync(string requestTarget, int expectedStatusCode)
+    private async Task AssertStatusAsync(string requestTarget, int expectedStatusCode)
     {
         var response = await RawHttp.SendAsync(fixture.Host.Port, requestTarget);
 

@@ -10,7 +10,7 @@ public sealed class StaticFilesSettingsTests : IDisposable
     private readonly StaticSite _site = new();
 
     [Fact]
-    public async Task MissingFolder_AnswersItsPrefixWith404AndServesOthers()
+    public async Task MissingFolder_Returns404ForItsPrefixOnly()
     {
         var settings = _site.PluginSettings();
         var missing = Path.Combine(_site.RootPath, "does-not-exist");
@@ -24,12 +24,12 @@ public sealed class StaticFilesSettingsTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, dist.StatusCode);
         var warning = Assert.Single(host.LogLines, line => line.StartsWith("Warning 2000:", StringComparison.Ordinal));
         Assert.Equal(
-            $"Warning 2000: Static folder '{missing}' (plugins:static-files:help_path = '{missing}') does not exist; /help/ answer 404 until the folder is created and the host restarted.",
+            $"Warning 2000: Static folder '{missing}' (plugins:static-files:help_path = '{missing}') does not exist; requests under /help/ return 404 until the folder is created and the host restarted.",
             warning);
     }
 
     [Fact]
-    public async Task FolderIsFile_IsReportedAndAnswers404()
+    public async Task FolderIsFile_LogsWarningAndReturns404()
     {
         var settings = _site.PluginSettings();
         var file = Path.Combine(_site.DistPath, "css", "plain.css");

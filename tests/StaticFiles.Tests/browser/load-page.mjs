@@ -1,6 +1,6 @@
 // Loads one page in headless Chromium and prints, as JSON, every response, every failed request,
 // the font families that finished loading, the size of each image and whether PatternFly's
-// stylesheet applied. Exits 1 when a request failed or answered 400 or more.
+// stylesheet applied. Exits 1 when a request failed or returned a status of 400 or more.
 // Usage: node load-page.mjs <page URL> <node_modules folder that holds playwright-core>
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -23,7 +23,7 @@ try {
     const entry = { url: response.url(), status: response.status(), contentType: response.headers()['content-type'] ?? '' };
     result.responses.push(entry);
     if (entry.status >= 400) {
-      result.failures.push(`${entry.url} answered ${entry.status}`);
+      result.failures.push(`${entry.url} returned ${entry.status}`);
     }
   });
   page.on('requestfailed', (request) => {
