@@ -31,4 +31,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 2006, EventName = nameof(MethodNotAllowed), Level = LogLevel.Debug,
         Message = "Rejected method {Method} for static path '{Path}' with status 405.")]
     public static partial void MethodNotAllowed(ILogger logger, string method, string path);
+
+    [LoggerMessage(EventId = 2007, EventName = nameof(SettingsInvalid), Level = LogLevel.Error,
+        Message = "The static-files settings are invalid, so the static stage is left out and its paths go to the later stages: {Failures}")]
+    public static partial void SettingsInvalid(ILogger logger, string failures);
 }

@@ -16,9 +16,12 @@ public static class StaticFilesServiceCollectionExtensions
 
     /// <summary>
     /// Binds <see cref="StaticFilesOptions"/> from the plugin's section, fills the media settings
-    /// from authentik's own keys when the section leaves them unset, and validates the result
-    /// when the host starts.
+    /// from authentik's own keys when the section leaves them unset, and validates the result.
     /// </summary>
+    /// <remarks>
+    /// Invalid settings make the stage's constructor throw, so the host leaves the stage out and
+    /// reports the plugin as failed with every message, and keeps serving.
+    /// </remarks>
     /// <param name="services">The host's service collection.</param>
     /// <param name="pluginConfiguration">The <c>plugins:static-files</c> section.</param>
     /// <param name="hostConfiguration">The host's whole configuration, for the media keys.</param>
@@ -33,8 +36,7 @@ public static class StaticFilesServiceCollectionExtensions
 
         services.AddOptions<StaticFilesOptions>()
             .Bind(pluginConfiguration)
-            .PostConfigure(options => ApplyMediaDefaults(options, hostConfiguration))
-            .ValidateOnStart();
+            .PostConfigure(options => ApplyMediaDefaults(options, hostConfiguration));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StaticFilesOptions>, StaticFilesOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
 

@@ -17,6 +17,7 @@ public sealed class StaticFilesStage : IRoutingStage, IDisposable
     private readonly bool _authentikHostsOnly;
 
     /// <summary>Opens the configured folders; a missing folder is logged as a warning.</summary>
+    /// <exception cref="OptionsValidationException">The settings are invalid; every failure is logged first.</exception>
     /// <param name="options">The plugin's settings.</param>
     /// <param name="environment">The host's environment, required by ASP.NET Core's static-file middleware.</param>
     /// <param name="loggerFactory">Creates the stage's logger.</param>
@@ -26,8 +27,9 @@ public sealed class StaticFilesStage : IRoutingStage, IDisposable
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(loggerFactory);
 
-        _authentikHostsOnly = options.Value.AuthentikHostsOnly;
-        _responder = new StaticFilesResponder(options.Value, environment, loggerFactory);
+        var settings = ReadSettings(options, loggerFactory);
+        _authentikHostsOnly = settings.AuthentikHostsOnly;
+        _responder = new StaticFilesResponder(settings, environment, loggerFactory);
     }
 
     /// <inheritdoc />
@@ -56,4 +58,17 @@ public sealed class StaticFilesStage : IRoutingStage, IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _responder.Dispose();
+
+    private static StaticFilesOptions ReadSettings(IOptions<StaticFilesOptions> options, ILoggerFactory loggerFactory)
+    {
+        try
+        {
+            return options.Value;
+        }
+        catch (OptionsValidationException exception)
+        {
+            Log.SettingsInvalid(loggerFactory.CreateLogger<StaticFilesStage>(), string.Join(" ", exception.Failures));
+            throw;
+        }
+    }
 }

@@ -16,7 +16,7 @@ public sealed class PatternFlySiteFixture : IAsyncLifetime
 
     internal StaticSite Site { get; } = new();
 
-    internal InProcessHost Host { get; private set; } = null!;
+    internal StaticFilesHost Host { get; private set; } = null!;
 
     /// <summary>Paths of the package's files relative to the package folder, with <c>/</c> separators.</summary>
     public IReadOnlyList<string> PackageFiles { get; private set; } = [];
@@ -35,7 +35,7 @@ public sealed class PatternFlySiteFixture : IAsyncLifetime
         }
 
         await File.WriteAllTextAsync(Path.Combine(Site.DistPath, "patternfly-page.html"), Page);
-        Host = await InProcessHost.StartAsync(Site.PluginSettings());
+        Host = await StaticFilesHost.StartAsync(Site.PluginSettings());
     }
 
     public async Task DisposeAsync()

@@ -82,7 +82,7 @@ public sealed class StaticFilesRejectionTests(StaticSiteServerFixture fixture) :
     {
         using var response = await Client.GetAsync(path);
 
-        Assert.Equal(InProcessHost.FallThroughPrefix + path, await response.Content.ReadAsStringAsync());
+        await StaticFilesHost.AssertForwardedAsync(path, response);
         Assert.False(response.Headers.Contains("X-authentik-version"));
     }
 }

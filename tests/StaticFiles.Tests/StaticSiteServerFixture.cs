@@ -7,9 +7,9 @@ public sealed class StaticSiteServerFixture : IAsyncLifetime
 {
     internal StaticSite Site { get; } = new();
 
-    internal InProcessHost Host { get; private set; } = null!;
+    internal StaticFilesHost Host { get; private set; } = null!;
 
-    public async Task InitializeAsync() => Host = await InProcessHost.StartAsync(Site.PluginSettings());
+    public async Task InitializeAsync() => Host = await StaticFilesHost.StartAsync(Site.PluginSettings());
 
     public async Task DisposeAsync()
     {
