@@ -26,11 +26,11 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2005, EventName = nameof(PathRejected), Level = LogLevel.Debug,
         Message = "Rejected static file path '{Path}' with status {StatusCode}.")]
-    public static partial void PathRejected(ILogger logger, string path, int statusCode);
+    public static partial void PathRejected(ILogger logger, RequestText path, int statusCode);
 
     [LoggerMessage(EventId = 2006, EventName = nameof(MethodNotAllowed), Level = LogLevel.Debug,
         Message = "Rejected method {Method} for static path '{Path}' with status 405.")]
-    public static partial void MethodNotAllowed(ILogger logger, string method, string path);
+    public static partial void MethodNotAllowed(ILogger logger, RequestText method, RequestText path);
 
     [LoggerMessage(EventId = 2007, EventName = nameof(SettingsInvalid), Level = LogLevel.Error,
         Message = "The static-files settings are invalid, so the static stage is left out and its paths go to the later stages: {Failures}")]

@@ -92,11 +92,11 @@ internal sealed class StaticFileRoot : IDisposable
         switch (FilePathRules.Check(subpath))
         {
             case FilePathVerdict.Malformed:
-                Log.PathRejected(_logger, subpath, StatusCodes.Status400BadRequest);
+                Log.PathRejected(_logger, new RequestText(subpath), StatusCodes.Status400BadRequest);
                 await StaticResponses.WriteBadRequestAsync(context);
                 return;
             case FilePathVerdict.NotFound:
-                Log.PathRejected(_logger, subpath, StatusCodes.Status404NotFound);
+                Log.PathRejected(_logger, new RequestText(subpath), StatusCodes.Status404NotFound);
                 await StaticResponses.WriteNotFoundAsync(context);
                 return;
         }

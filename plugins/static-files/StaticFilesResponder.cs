@@ -52,7 +52,7 @@ internal sealed class StaticFilesResponder : IDisposable
         var method = context.Request.Method;
         if (!HttpMethods.IsGet(method) && !HttpMethods.IsHead(method))
         {
-            Log.MethodNotAllowed(_logger, method, path);
+            Log.MethodNotAllowed(_logger, new RequestText(method), new RequestText(path));
             return StaticResponses.WriteMethodNotAllowedAsync(context);
         }
 

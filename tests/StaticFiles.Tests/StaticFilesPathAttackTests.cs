@@ -47,6 +47,10 @@ public sealed class StaticFilesPathAttackTests(StaticSiteServerFixture fixture) 
         AssertStatusAsync("/static/dist/css/app.css%00/../../../outside/secret.txt", 400);
 
     [Fact]
+    public Task Get_EncodedNewline_IsRejected() =>
+        AssertStatusAsync("/static/dist/css/app.css%0d%0aX-Injected:%20yes", 400);
+
+    [Fact]
     public Task Get_RawNul_IsRejected() =>
         AssertStatusAsync("/static/dist/css/app.css\0.txt", 400);
 
