@@ -101,13 +101,16 @@ internal sealed class StaticFileRoot : IDisposable
                 return;
         }
 
-        if (!_files.GetFileInfo(subpath).Exists)
+        var selection = ContentEncodingSelector.Select(context.Request, _files, subpath);
+
+        // A sibling stands in for its file only while the file itself exists. Without a sibling,
+        // the middleware looks the file up itself and calls WriteNotFoundAsync when it is missing.
+        if (selection.Suffix is not null && !_files.GetFileInfo(subpath).Exists)
         {
             await StaticResponses.WriteNotFoundAsync(context);
             return;
         }
 
-        var selection = ContentEncodingSelector.Select(context.Request, _files, subpath);
         if (selection.HasSiblings)
         {
             context.Response.Headers.Vary = StaticResponses.VaryWithEncoding;

@@ -182,6 +182,18 @@ public sealed class StaticFilesResponseTests(StaticSiteServerFixture fixture) : 
     }
 
     [Fact]
+    public async Task Get_SiblingWithoutFile_Returns404()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/static/dist/css/orphan.css");
+        request.Headers.TryAddWithoutValidation("Accept-Encoding", "gzip");
+
+        using var response = await Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Empty(response.Content.Headers.ContentEncoding);
+    }
+
+    [Fact]
     public async Task Get_PrecompressedRange_Returns206OfEncodedFile()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/static/dist/css/app.css");

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using Authentik.Plugins.Outposts;
 using Authentik.Plugins.Routing;
@@ -23,12 +22,10 @@ internal sealed class InProcessHost : IAsyncDisposable
     public const string FallThroughPrefix = "backend saw ";
 
     private readonly WebApplication _app;
-    private readonly LogCollector _logs;
 
-    private InProcessHost(WebApplication app, LogCollector logs, int port)
+    private InProcessHost(WebApplication app, int port)
     {
         _app = app;
-        _logs = logs;
         Port = port;
         Client = new HttpClient(new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.None, AllowAutoRedirect = false })
         {
@@ -41,24 +38,16 @@ internal sealed class InProcessHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public IReadOnlyCollection<string> LogLines => _logs.Lines;
-
     /// <param name="pluginSettings">Settings of the <c>plugins:static-files</c> section.</param>
-    /// <param name="hostSettings">Other host settings, such as <c>storage:media:backend</c>.</param>
     /// <param name="providerHosts">Hosts that belong to a proxy provider.</param>
     public static async Task<InProcessHost> StartAsync(
         IReadOnlyDictionary<string, string?> pluginSettings,
-        IReadOnlyDictionary<string, string?>? hostSettings = null,
-        IReadOnlyCollection<string>? providerHosts = null)
+        IReadOnlyCollection<string> providerHosts)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         builder.Configuration.AddInMemoryCollection(pluginSettings.Select(setting => KeyValuePair.Create($"plugins:static-files:{setting.Key}", setting.Value)));
-        builder.Configuration.AddInMemoryCollection(hostSettings ?? new Dictionary<string, string?>());
-        var logs = new LogCollector();
         builder.Logging.ClearProviders();
-        builder.Logging.SetMinimumLevel(LogLevel.Information);
-        builder.Logging.AddProvider(logs);
 
         new StaticFilesPluginEntry().ConfigureServices(new PluginServiceContext(
             "static-files",
@@ -70,7 +59,7 @@ internal sealed class InProcessHost : IAsyncDisposable
 
         var app = builder.Build();
         var stage = app.Services.GetRequiredService<IRoutingStage>();
-        var providers = (providerHosts ?? []).ToDictionary(host => host, CreateProviderMatch, StringComparer.OrdinalIgnoreCase);
+        var providers = providerHosts.ToDictionary(host => host, CreateProviderMatch, StringComparer.OrdinalIgnoreCase);
         app.Run(context =>
         {
             var host = context.Request.Host.Value ?? string.Empty;
@@ -86,7 +75,7 @@ internal sealed class InProcessHost : IAsyncDisposable
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
 
-        return new InProcessHost(app, logs, new Uri(address).Port);
+        return new InProcessHost(app, new Uri(address).Port);
     }
 
     public async ValueTask DisposeAsync()
@@ -107,30 +96,5 @@ internal sealed class InProcessHost : IAsyncDisposable
         var outpost = new OutpostConfig { Name = "embedded", Uuid = Guid.NewGuid(), Providers = [provider] };
 
         return new ProviderMatch(outpost, provider);
-    }
-
-    /// <summary>Keeps every log line as "Level EventId: message".</summary>
-    private sealed class LogCollector : ILoggerProvider
-    {
-        private readonly ConcurrentQueue<string> _lines = new();
-
-        public IReadOnlyCollection<string> Lines => _lines;
-
-        public ILogger CreateLogger(string categoryName) => new Logger(_lines);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(ConcurrentQueue<string> lines) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                lines.Enqueue($"{logLevel} {eventId.Id}: {formatter(state, exception)}");
-        }
     }
 }

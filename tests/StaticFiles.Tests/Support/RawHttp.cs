@@ -29,7 +29,7 @@ internal static class RawHttp
     }
 }
 
-/// <summary>A response read off the socket; <see cref="Body"/> is the raw bytes as Latin-1, not de-chunked.</summary>
+/// <summary>A response read off the socket; <see cref="Body"/> is decoded as Latin-1 and de-chunked when sent chunked.</summary>
 internal sealed record RawResponse(int StatusCode, IReadOnlyDictionary<string, string> Headers, string Body)
 {
     public static RawResponse Parse(string text)

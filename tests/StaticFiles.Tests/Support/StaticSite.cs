@@ -31,6 +31,7 @@ internal sealed class StaticSite : IDisposable
         WriteDist("css/app.css", StyleSheet);
         WriteCompressedSiblings("css/app.css", StyleSheet);
         WriteDist("css/plain.css", StyleSheet);
+        File.WriteAllBytes(Path.Combine(DistPath, "css", "orphan.css.gz"), Gzip(StyleSheet));
         WriteDist("js/module.mjs", "export const answer = 42;\n");
         WriteDist("js/app.js", "console.log('app');\n");
         WriteDist("js/app.js.map", "{\"version\":3,\"sources\":[],\"mappings\":\"\"}");
