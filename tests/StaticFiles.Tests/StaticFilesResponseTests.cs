@@ -54,6 +54,17 @@ public sealed class StaticFilesResponseTests(StaticSiteServerFixture fixture) : 
     }
 
     [Fact]
+    public async Task Get_OtherIfMatch_Returns412()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/static/dist/css/plain.css");
+        request.Headers.IfMatch.Add(new EntityTagHeaderValue("\"another\""));
+
+        using var response = await Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.PreconditionFailed, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Get_IfModifiedSinceLastModified_Returns304()
     {
         using var first = await Client.GetAsync("/static/dist/css/plain.css");
