@@ -108,11 +108,30 @@ internal sealed class AuthentikApiOutpostClient : IDisposable
         var outposts = new List<OutpostConfig>(1);
         if (OutpostReader.Read(outpostJson, 0, providers, reportUnknownKeys: false, problems) is { } outpost)
         {
-            outposts.Add(outpost.IsEmbedded ? outpost : outpost with { Managed = OutpostConstants.EmbeddedManagedValue });
+            outposts.Add(IgnoreInvalidAuthentikHost(outpost with { Managed = OutpostConstants.EmbeddedManagedValue }, problems));
         }
 
         OutpostConfigValidator.Validate(outposts, problems);
         return new OutpostLoadResult(outposts, new OutpostValidationReport(problems));
+    }
+
+    // authentik accepts a bare hostname as authentik_host. Rejecting the whole response for it
+    // would stop every refresh, so the value is dropped with a warning; the local state or the
+    // admin dashboard then supplies one.
+    private static OutpostConfig IgnoreInvalidAuthentikHost(OutpostConfig outpost, List<OutpostProblem> problems)
+    {
+        var value = outpost.Settings.AuthentikHost;
+        if (value.Length == 0 || AuthentikHostUrl.Validate(value) is not { } problem)
+        {
+            return outpost;
+        }
+
+        problems.Add(new OutpostProblem(
+            OutpostProblemSeverity.Warning,
+            OutpostProblemSubjects.Outpost(outpost.Name),
+            AuthentikHostUrl.Key,
+            $"{problem} authentik stores this value, so it is ignored until it is fixed there or set with the outposts set command."));
+        return outpost with { Settings = outpost.Settings with { AuthentikHost = "" } };
     }
 
     private async Task<(IReadOnlyList<JsonNode?> Results, int NextPage)> GetResultsAsync(string path, CancellationToken cancellationToken)

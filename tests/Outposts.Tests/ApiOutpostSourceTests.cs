@@ -107,6 +107,21 @@ public sealed class ApiOutpostSourceTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task FetchAsync_BareAuthentikHost_IgnoredWithWarning()
+    {
+        _backend.Outpost = FakeAuthentikBackend.CreateOutpost(authentikHost: "auth.example.com");
+        using var client = CreateClient();
+
+        var result = await client.FetchAsync(CancellationToken.None);
+
+        Assert.True(result.Report.IsValid);
+        Assert.Equal("", Assert.Single(result.Outposts).Settings.AuthentikHost);
+        Assert.Equal(
+            ["outpost 'authentik Embedded Outpost': authentik_host 'auth.example.com' is not a full URL; set it to https://auth.example.com (scheme and host, optional port). authentik stores this value, so it is ignored until it is fixed there or set with the outposts set command."],
+            result.Report.Warnings.Select(problem => problem.ToString()));
+    }
+
+    [Fact]
     public async Task FetchAsync_WrongSecretKey_ReportsRejection()
     {
         using var client = CreateClient(secretKey: "other-key");
