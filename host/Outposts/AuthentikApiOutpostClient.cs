@@ -116,7 +116,7 @@ internal sealed class AuthentikApiOutpostClient : IDisposable
     }
 
     // authentik accepts a bare hostname as authentik_host. Rejecting the whole response for it
-    // would stop every refresh, so the value is dropped with a warning; the local state or the
+    // would stop every refresh, so the value is dropped with a warning. The local state or the
     // admin dashboard then supplies one.
     private static OutpostConfig IgnoreInvalidAuthentikHost(OutpostConfig outpost, List<OutpostProblem> problems)
     {
