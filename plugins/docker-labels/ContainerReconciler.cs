@@ -124,7 +124,7 @@ internal sealed class ContainerReconciler
         List<DeploymentAction> actions,
         CancellationToken cancellationToken)
     {
-        var created = CreateAction(spec, kind, spec.Remark is null ? reason : $"{reason} {spec.Remark}");
+        var created = CreateAction(spec, kind, reason);
         if (!_apply)
         {
             actions.Add(created);
@@ -303,7 +303,7 @@ internal sealed class ContainerReconciler
         Resource = ContainerResource,
         ObjectName = spec.Name,
         Kind = kind,
-        Reason = reason,
+        Reason = spec.Remarks.Count == 0 ? reason : $"{reason} {string.Join(" ", spec.Remarks)}",
         Labels = spec.Labels,
         Document = FormatDocument(spec),
     };

@@ -34,7 +34,7 @@ internal sealed record ContainerSpec
     public required IReadOnlyList<string> PublishedPorts { get; init; }
 
     /// <summary>Remarks on the desired state for the plan, such as why Traefik routing is off.</summary>
-    public string? Remark { get; init; }
+    public IReadOnlyList<string> Remarks { get; init; } = [];
 
     /// <summary>Returns the environment as <c>KEY=value</c> entries, with the token replaced by a mask when <paramref name="maskToken"/> is set.</summary>
     public IEnumerable<string> FormatEnvironment(bool maskToken) =>

@@ -8,6 +8,10 @@ internal static class ContainerSpecBuilder
     /// <summary>Image of a proxy outpost when <c>container_image</c> is not set; the tag is the authentik version.</summary>
     public const string DefaultImageRepository = "ghcr.io/goauthentik/proxy";
 
+    private const string HostNetwork = "host";
+
+    private const string NoneNetwork = "none";
+
     private static readonly string[] ProxyPorts = ["9000/tcp", "9443/tcp"];
 
     /// <summary>
@@ -77,6 +81,21 @@ internal static class ContainerSpecBuilder
             labels[key] = value;
         }
 
+        var network = string.IsNullOrWhiteSpace(settings.DockerNetwork) ? null : settings.DockerNetwork;
+        var remarks = new List<string>();
+        if (outpost.Providers.Count == 0)
+        {
+            remarks.Add("No providers are assigned, so traefik.enable is false and no router is written; authentik would write the rule '() && PathPrefix(...)', which Traefik rejects.");
+        }
+
+        // Docker ignores port bindings on the host and none networks, and Podman drops them from
+        // the container, so they are not sent there and cannot show up as a difference.
+        var mapPorts = settings.DockerMapPorts && network is not (HostNetwork or NoneNetwork);
+        if (settings.DockerMapPorts && !mapPorts)
+        {
+            remarks.Add($"docker_map_ports is on, but no ports are published on the '{network}' network, where Docker ignores port bindings.");
+        }
+
         return new ContainerSpec
         {
             Outpost = outpost.Name,
@@ -93,11 +112,9 @@ internal static class ContainerSpecBuilder
                 new("AUTHENTIK_HOST_BROWSER", settings.AuthentikHostBrowser),
             ],
             Labels = labels,
-            Network = string.IsNullOrWhiteSpace(settings.DockerNetwork) ? null : settings.DockerNetwork,
-            PublishedPorts = settings.DockerMapPorts ? ProxyPorts : [],
-            Remark = outpost.Providers.Count == 0
-                ? "No providers are assigned, so traefik.enable is false and no router is written; authentik would write the rule '() && PathPrefix(...)', which Traefik rejects."
-                : null,
+            Network = network,
+            PublishedPorts = mapPorts ? ProxyPorts : [],
+            Remarks = remarks,
         };
     }
 
