@@ -16,6 +16,12 @@ public sealed class PodmanEngine : IAsyncLifetime
     /// <summary>Local image whose command keeps the container running.</summary>
     public const string Image = "localhost/docker-labels-test-busybox:1";
 
+    /// <summary>The same image under a second tag, for image changes.</summary>
+    public const string SecondImage = "localhost/docker-labels-test-busybox:2";
+
+    /// <summary>Image whose command does not exist, so the engine creates the container but fails to start it.</summary>
+    public const string UnstartableImage = "localhost/docker-labels-test-busybox:missing-command";
+
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
 
     private readonly string _directory = Path.Combine(Path.GetTempPath(), $"dlt-{Guid.NewGuid():N}"[..16]);
@@ -188,6 +194,8 @@ public sealed class PodmanEngine : IAsyncLifetime
         var archive = Path.Combine(_directory, "rootfs.tar");
         await RunAsync("tar", ["-C", rootfs, "-cf", archive, "."]);
         await RunAsync("podman", [.. StorageArguments, "import", "--change", "CMD [\"/bin/sleep\",\"86400\"]", archive, Image]);
+        await RunAsync("podman", [.. StorageArguments, "tag", Image, SecondImage]);
+        await RunAsync("podman", [.. StorageArguments, "import", "--change", "CMD [\"/bin/missing-command\"]", archive, UnstartableImage]);
     }
 
     private async Task RunAsync(string fileName, IEnumerable<string> arguments, bool ignoreFailure = false)
