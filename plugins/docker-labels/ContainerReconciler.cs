@@ -39,9 +39,20 @@ internal sealed class ContainerReconciler
     /// <summary>Connection name and URL.</summary>
     public string Connection => _connection;
 
-    /// <summary>Makes the engine's containers of one outpost match <paramref name="spec"/>, or works out what would change.</summary>
-    /// <returns>The actions; a failed engine call throws and leaves the actions taken so far in <paramref name="actions"/>.</returns>
-    public async Task ReconcileAsync(ContainerSpec spec, List<DeploymentAction> actions, CancellationToken cancellationToken)
+    /// <summary>
+    /// Makes the engine's containers of one outpost match <paramref name="spec"/>, or works out
+    /// what would change. A failed engine call throws and leaves the actions taken so far in
+    /// <paramref name="actions"/>.
+    /// </summary>
+    /// <param name="spec">The outpost's container.</param>
+    /// <param name="knownOutpostUuids">Ids in hex of every outpost that exists; a container of another id may be replaced.</param>
+    /// <param name="actions">Receives the actions.</param>
+    /// <param name="cancellationToken">Cancels the engine calls.</param>
+    public async Task ReconcileAsync(
+        ContainerSpec spec,
+        IReadOnlySet<string> knownOutpostUuids,
+        List<DeploymentAction> actions,
+        CancellationToken cancellationToken)
     {
         foreach (var stale in await ListManagedAsync(spec.OutpostUuid, cancellationToken))
         {
@@ -59,7 +70,16 @@ internal sealed class ContainerReconciler
             return;
         }
 
-        if (!IsManagedContainerOf(existing, spec.OutpostUuid))
+        var owner = GetManagedOutpostUuid(existing);
+        if (owner is not null && owner != spec.OutpostUuid && !knownOutpostUuids.Contains(owner))
+        {
+            // The name is left over from an outpost that was deleted, for example one re-created under the same name.
+            await RemoveAsync(spec.Outpost, existing.ID, spec.Name, existing.Config?.Labels, $"The container belongs to outpost id {owner}, which no longer exists.", actions, cancellationToken);
+            await CreateAndStartAsync(spec, DeploymentActionKind.Create, "The container does not exist.", actions, cancellationToken);
+            return;
+        }
+
+        if (owner != spec.OutpostUuid)
         {
             throw new DeploymentException(
                 $"A container named '{spec.Name}' exists but was not created by this host for this outpost (labels {DockerLabelKeys.ManagedBy} and {DockerLabelKeys.OutpostUuid}); rename or remove it, or change object_naming_template.");
@@ -162,17 +182,26 @@ internal sealed class ContainerReconciler
         Log.ContainerStarted(_logger, spec.Name, spec.Outpost, _connection);
     }
 
-    private async Task RemoveAsync(
+    private Task RemoveAsync(
         string outpost,
         ContainerListResponse container,
         string reason,
         List<DeploymentAction> actions,
+        CancellationToken cancellationToken) =>
+        RemoveAsync(outpost, container.ID, GetName(container), container.Labels, reason, actions, cancellationToken);
+
+    private async Task RemoveAsync(
+        string outpost,
+        string containerId,
+        string name,
+        IDictionary<string, string>? labels,
+        string reason,
+        List<DeploymentAction> actions,
         CancellationToken cancellationToken)
     {
-        var name = GetName(container);
         if (_apply)
         {
-            await _client.Containers.RemoveContainerAsync(container.ID, new ContainerRemoveParameters { Force = true }, cancellationToken);
+            await _client.Containers.RemoveContainerAsync(containerId, new ContainerRemoveParameters { Force = true }, cancellationToken);
             Log.ContainerRemoved(_logger, name, outpost, _connection);
         }
 
@@ -183,7 +212,7 @@ internal sealed class ContainerReconciler
             ObjectName = name,
             Kind = DeploymentActionKind.Remove,
             Reason = reason,
-            Labels = new Dictionary<string, string>(container.Labels ?? new Dictionary<string, string>(), StringComparer.Ordinal),
+            Labels = new Dictionary<string, string>(labels ?? new Dictionary<string, string>(), StringComparer.Ordinal),
         });
     }
 
@@ -272,13 +301,18 @@ internal sealed class ContainerReconciler
         return containers.OrderBy(GetName, StringComparer.Ordinal).ToList();
     }
 
-    private static bool IsManagedContainerOf(ContainerInspectResponse container, string outpostUuid)
+    // The outpost id of a container this host manages, or null for any other container.
+    private static string? GetManagedOutpostUuid(ContainerInspectResponse container)
     {
         var labels = container.Config?.Labels;
+        if (labels is null
+            || !labels.TryGetValue(DockerLabelKeys.ManagedBy, out var manager)
+            || manager != DockerLabelKeys.ManagedByValue)
+        {
+            return null;
+        }
 
-        return labels is not null
-            && labels.TryGetValue(DockerLabelKeys.ManagedBy, out var manager) && manager == DockerLabelKeys.ManagedByValue
-            && labels.TryGetValue(DockerLabelKeys.OutpostUuid, out var uuid) && uuid == outpostUuid;
+        return labels.TryGetValue(DockerLabelKeys.OutpostUuid, out var uuid) ? uuid : null;
     }
 
     private static CreateContainerParameters CreateParameters(ContainerSpec spec) => new()

@@ -113,9 +113,10 @@ public sealed class DockerDeploymentIntegration : IDeploymentIntegration
                 return;
             }
 
+            var knownOutpostUuids = request.Outposts.Select(outpost => outpost.Uuid.ToString("N")).ToHashSet(StringComparer.Ordinal);
             foreach (var outpost in included)
             {
-                await ReconcileOutpostAsync(reconciler, outpost, request.AuthentikVersion, actions, errors, cancellationToken);
+                await ReconcileOutpostAsync(reconciler, outpost, request.AuthentikVersion, knownOutpostUuids, actions, errors, cancellationToken);
             }
 
             // A run for one outpost leaves other outposts' containers alone, removals included.
@@ -138,6 +139,7 @@ public sealed class DockerDeploymentIntegration : IDeploymentIntegration
         ContainerReconciler reconciler,
         OutpostConfig outpost,
         string authentikVersion,
+        IReadOnlySet<string> knownOutpostUuids,
         List<DeploymentAction> actions,
         List<DeploymentError> errors,
         CancellationToken cancellationToken)
@@ -156,7 +158,7 @@ public sealed class DockerDeploymentIntegration : IDeploymentIntegration
 
         try
         {
-            await reconciler.ReconcileAsync(spec, actions, cancellationToken);
+            await reconciler.ReconcileAsync(spec, knownOutpostUuids, actions, cancellationToken);
         }
         catch (Exception exception) when (IsEngineFailure(exception) || exception is DeploymentException)
         {

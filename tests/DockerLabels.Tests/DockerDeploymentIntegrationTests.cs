@@ -246,6 +246,38 @@ public sealed class DockerDeploymentIntegrationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Apply_NameOfDeletedOutpost_ReplacesItsContainer()
+    {
+        var deleted = TestOutposts.Managed("reused", _engine.Url);
+        await _integration.ApplyAsync(Request(deleted), CancellationToken.None);
+        var successor = TestOutposts.Managed("reused", _engine.Url);
+
+        var plan = await _integration.ApplyAsync(Request(successor), CancellationToken.None);
+
+        Assert.Empty(plan.Errors);
+        Assert.Equal([DeploymentActionKind.Remove, DeploymentActionKind.Create], plan.Actions.Select(action => action.Kind));
+        Assert.Equal($"The container belongs to outpost id {deleted.Uuid:N}, which no longer exists.", plan.Actions[0].Reason);
+        var container = await _engine.InspectAsync("ak-outpost-reused");
+        Assert.Equal(successor.Uuid.ToString("N"), container.Config!.Labels!["io.goauthentik.outpost-uuid"]);
+    }
+
+    [Fact]
+    public async Task Apply_TwoOutpostsOneName_ReportsErrorForSecond()
+    {
+        var first = TestOutposts.Managed("Same Name", _engine.Url);
+        var second = TestOutposts.Managed("same-name", _engine.Url);
+
+        var plan = await _integration.ApplyAsync(Request(first, second), CancellationToken.None);
+
+        Assert.Equal(DeploymentActionKind.Create, Assert.Single(plan.Actions).Kind);
+        var error = Assert.Single(plan.Errors);
+        Assert.Equal("same-name", error.Outpost);
+        Assert.Equal(
+            "A container named 'ak-outpost-same-name' exists but was not created by this host for this outpost (labels io.goauthentik.plugins.managed-by and io.goauthentik.outpost-uuid); rename or remove it, or change object_naming_template.",
+            error.Message);
+    }
+
+    [Fact]
     public async Task Apply_NameTakenByForeignContainer_ReportsErrorAndLeavesIt()
     {
         using (var client = _engine.CreateClient())
