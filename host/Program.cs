@@ -1,5 +1,6 @@
 using Authentik.Plugins.Host.Commands;
 using Authentik.Plugins.Host.Configuration;
+using Authentik.Plugins.Host.Deployment;
 using Authentik.Plugins.Host.Hosting;
 using Authentik.Plugins.Host.Plugins;
 
@@ -21,7 +22,8 @@ builder.Services
     .AddDropInPlugins(settings, builder.Configuration)
     .AddRoutingStages()
     .AddBackendForwarding()
-    .AddHostCommands();
+    .AddHostCommands()
+    .AddDeployment();
 
 await using var app = builder.Build();
 
