@@ -376,6 +376,13 @@ internal sealed class ContainerReconciler
         }
         catch (JsonException)
         {
+            // A proxy in front of the engine answers with an HTML page; its title is the message.
+            var titleStart = body.IndexOf("<title>", StringComparison.OrdinalIgnoreCase);
+            var titleEnd = body.IndexOf("</title>", StringComparison.OrdinalIgnoreCase);
+            if (titleStart >= 0 && titleEnd > titleStart)
+            {
+                body = body[(titleStart + "<title>".Length)..titleEnd].Trim();
+            }
         }
 
         return $"{(int)exception.StatusCode} {exception.StatusCode}: {body}";

@@ -30,7 +30,8 @@ public sealed class PodmanEngine : IAsyncLifetime
     /// <summary>Engine URL for a service connection.</summary>
     public string Url => $"unix://{SocketPath}";
 
-    private string SocketPath => Path.Combine(_directory, "podman.sock");
+    /// <summary>Path of the engine's unix socket.</summary>
+    public string SocketPath => Path.Combine(_directory, "podman.sock");
 
     private string ConfigPath => Path.Combine(_directory, "containers.conf");
 
