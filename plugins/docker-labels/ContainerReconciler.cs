@@ -231,6 +231,7 @@ internal sealed class ContainerReconciler
         }
 
         // Pull the image, as authentik does before it creates the container.
+        // NOTE: no test reaches a registry, so this pull has only been compiled, never run.
         var normalized = ImageReference.Normalize(image);
         var tagStart = normalized.LastIndexOf(':');
         var parameters = normalized.Contains('@', StringComparison.Ordinal) || tagStart < normalized.LastIndexOf('/')

@@ -8,26 +8,30 @@ using Authentik.Plugins.TestSupport;
 namespace Authentik.Plugins.DockerLabels.Tests;
 
 /// <summary>
-/// nginx on 127.0.0.1 terminating TLS with a required client certificate in front of the Podman
-/// socket, so the tests reach the engine the way a <c>tcp://</c> connection with TLS does. The
-/// CA, server and client certificates are generated per instance.
+/// nginx on 127.0.0.1 in front of the Podman socket, on one port with TLS and a required client
+/// certificate and on another in plain HTTP, so the tests reach the engine the way
+/// <c>tcp://</c> connections do. The CA, server and client certificates are generated per instance.
 /// </summary>
-internal sealed class TlsEngineProxy : IAsyncDisposable
+internal sealed class NginxEngineProxy : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
     private readonly string _directory;
     private readonly Process _nginx;
 
-    private TlsEngineProxy(string directory, Process nginx, int port)
+    private NginxEngineProxy(string directory, Process nginx, int port, int plainPort)
     {
         _directory = directory;
         _nginx = nginx;
         Url = $"tcp://127.0.0.1:{port}";
+        PlainUrl = $"tcp://127.0.0.1:{plainPort}";
     }
 
-    /// <summary>Engine URL for a service connection.</summary>
+    /// <summary>Engine URL with TLS for a service connection.</summary>
     public string Url { get; }
+
+    /// <summary>Engine URL without TLS for a service connection.</summary>
+    public string PlainUrl { get; }
 
     /// <summary>PEM file of the CA that signed the server and client certificates.</summary>
     public string CaFile => Path.Combine(_directory, "ca.pem");
@@ -39,7 +43,7 @@ internal sealed class TlsEngineProxy : IAsyncDisposable
     public string OtherCaFile => Path.Combine(_directory, "other-ca.pem");
 
     /// <summary>Starts nginx in front of <paramref name="socketPath"/> and waits until it accepts connections.</summary>
-    public static async Task<TlsEngineProxy> StartAsync(string socketPath)
+    public static async Task<NginxEngineProxy> StartAsync(string socketPath)
     {
         var directory = Path.Combine(Path.GetTempPath(), $"dlt-tls-{Guid.NewGuid():N}"[..20]);
         Directory.CreateDirectory(Path.Combine(directory, "logs"));
@@ -47,6 +51,7 @@ internal sealed class TlsEngineProxy : IAsyncDisposable
         WriteCertificates(directory);
 
         var port = LoopbackPorts.GetFreePort();
+        var plainPort = LoopbackPorts.GetFreePort();
         await File.WriteAllTextAsync(Path.Combine(directory, "nginx.conf"), $$"""
             daemon off;
             user root;
@@ -72,6 +77,15 @@ internal sealed class TlsEngineProxy : IAsyncDisposable
                   proxy_buffering off;
                 }
               }
+              server {
+                listen 127.0.0.1:{{plainPort}};
+                client_max_body_size 0;
+                location / {
+                  proxy_pass http://unix:{{socketPath}}:;
+                  proxy_http_version 1.1;
+                  proxy_buffering off;
+                }
+              }
             }
             """);
 
@@ -82,10 +96,11 @@ internal sealed class TlsEngineProxy : IAsyncDisposable
             RedirectStandardError = true,
         };
         var nginx = Process.Start(start) ?? throw new InvalidOperationException("nginx did not start.");
-        var proxy = new TlsEngineProxy(directory, nginx, port);
+        var proxy = new NginxEngineProxy(directory, nginx, port, plainPort);
         try
         {
             await proxy.WaitForPortAsync(port);
+            await proxy.WaitForPortAsync(plainPort);
             return proxy;
         }
         catch

@@ -6,26 +6,26 @@ using Microsoft.Extensions.Options;
 namespace Authentik.Plugins.DockerLabels.Tests;
 
 [Collection(PodmanEngineDefinition.Name)]
-public sealed class TlsEngineTests : IAsyncLifetime
+public sealed class TcpEngineTests : IAsyncLifetime
 {
     private readonly PodmanEngine _engine;
     private readonly DockerDeploymentIntegration _integration = new(
         Options.Create(new DockerLabelsOptions()),
         NullLogger<DockerDeploymentIntegration>.Instance);
 
-    private TlsEngineProxy? _proxy;
+    private NginxEngineProxy? _proxy;
 
-    public TlsEngineTests(PodmanEngine engine)
+    public TcpEngineTests(PodmanEngine engine)
     {
         _engine = engine;
     }
 
-    private TlsEngineProxy Proxy => _proxy ?? throw new InvalidOperationException("The TLS proxy has not started.");
+    private NginxEngineProxy Proxy => _proxy ?? throw new InvalidOperationException("The nginx proxy has not started.");
 
     public async Task InitializeAsync()
     {
         await _engine.RemoveAllContainersAsync();
-        _proxy = await TlsEngineProxy.StartAsync(_engine.SocketPath);
+        _proxy = await NginxEngineProxy.StartAsync(_engine.SocketPath);
     }
 
     public async Task DisposeAsync()
@@ -47,6 +47,34 @@ public sealed class TlsEngineTests : IAsyncLifetime
         Assert.Equal(DeploymentActionKind.Create, Assert.Single(plan.Actions).Kind);
         Assert.True((await _engine.InspectAsync("ak-outpost-tls")).State!.Running);
         Assert.False((await _integration.ApplyAsync(Request(outpost), CancellationToken.None)).HasChanges);
+    }
+
+    [Fact]
+    public async Task Apply_PlainTcp_CreatesContainer()
+    {
+        var outpost = Outpost("plain", caFile: null, certificateFile: null) with
+        {
+            ServiceConnection = new ServiceConnectionConfig { Name = "plain engine", Kind = ServiceConnectionKind.Docker, Url = Proxy.PlainUrl },
+        };
+
+        var plan = await _integration.ApplyAsync(Request(outpost), CancellationToken.None);
+
+        Assert.Empty(plan.Errors);
+        Assert.Equal(DeploymentActionKind.Create, Assert.Single(plan.Actions).Kind);
+        Assert.True((await _engine.InspectAsync("ak-outpost-plain")).State!.Running);
+    }
+
+    [Fact]
+    public async Task Apply_PlainTcpToTlsPort_ReportsRejection()
+    {
+        var outpost = Outpost("plain-to-tls", caFile: null, certificateFile: null);
+
+        var plan = await _integration.ApplyAsync(Request(outpost), CancellationToken.None);
+
+        Assert.Empty(plan.Actions);
+        Assert.Equal(
+            "The Docker engine is unreachable: The engine rejected the call: 400 BadRequest: 400 The plain HTTP request was sent to HTTPS port",
+            Assert.Single(plan.Errors).Message);
     }
 
     [Fact]
