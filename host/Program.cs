@@ -21,6 +21,7 @@ builder.Services
     .AddHostSecurity()
     .AddDropInPlugins(settings, builder.Configuration)
     .AddRoutingStages()
+    .AddAuthentikOutposts(builder.Configuration)
     .AddBackendForwarding()
     .AddHostCommands()
     .AddDeployment();

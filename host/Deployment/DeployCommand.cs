@@ -20,10 +20,15 @@ internal sealed class DeployCommand : IHostCommand
     private const string UsageText = "Usage: deploy plan|apply [outpost] [--json]";
 
     private readonly DeploymentRunner _runner;
+    private readonly CommandOutpostLoader? _loader;
 
-    public DeployCommand(DeploymentRunner runner)
+    /// <summary>Creates the command.</summary>
+    /// <param name="runner">Runs the integrations.</param>
+    /// <param name="loader">Loads the outposts before a run, or <see langword="null"/> when the snapshot is already current.</param>
+    public DeployCommand(DeploymentRunner runner, CommandOutpostLoader? loader = null)
     {
         _runner = runner;
+        _loader = loader;
     }
 
     /// <inheritdoc />
@@ -57,6 +62,11 @@ internal sealed class DeployCommand : IHostCommand
 
         var apply = positional[0] == "apply";
         var outpostFilter = positional.Count == 2 ? positional[1] : null;
+        if (_loader is not null)
+        {
+            await _loader.LoadAsync(cancellationToken);
+        }
+
         var snapshot = _runner.GetSnapshot();
         if (outpostFilter is not null && !snapshot.Outposts.Any(outpost => outpost.Name == outpostFilter))
         {

@@ -17,6 +17,7 @@ internal static class DeploymentServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<DeploymentRunner>();
+        services.TryAddSingleton<CommandOutpostLoader>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostCommand, DeployCommand>());
         services.AddHostedService<DeploymentBackgroundService>();
 
