@@ -3,7 +3,6 @@ using Authentik.Plugins.Deployment;
 using Authentik.Plugins.Host.Deployment;
 using Authentik.Plugins.Outposts;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace Authentik.Plugins.DockerLabels.Tests;
 
@@ -162,9 +161,7 @@ public sealed class DeployCommandTests : IAsyncLifetime
 
     private static DeploymentRunner CreateRunner(IOutpostConfigProvider provider)
     {
-        IDeploymentIntegration integration = new DockerDeploymentIntegration(
-            Options.Create(new DockerLabelsOptions()),
-            NullLogger<DockerDeploymentIntegration>.Instance);
+        IDeploymentIntegration integration = TestOutposts.CreateIntegration();
 
         return new DeploymentRunner([integration], provider, NullLogger<DeploymentRunner>.Instance);
     }

@@ -9,11 +9,7 @@ public sealed class DeployHostCommandTests
     [Fact]
     public async Task DeployPlan_EmbeddedOutpostOnly_SaysItIsSkipped()
     {
-        var options = new HostProcessOptions();
-        options.Arguments.Add("deploy");
-        options.Arguments.Add("plan");
-
-        var result = await HostProcess.RunAsync(options);
+        var result = await RunDeployAsync("plan");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains(
@@ -31,12 +27,7 @@ public sealed class DeployHostCommandTests
     [Fact]
     public async Task DeployApplyJson_EmbeddedOutpostOnly_ChangesNothing()
     {
-        var options = new HostProcessOptions();
-        options.Arguments.Add("deploy");
-        options.Arguments.Add("apply");
-        options.Arguments.Add("--json");
-
-        var result = await HostProcess.RunAsync(options);
+        var result = await RunDeployAsync("apply", "--json");
 
         Assert.Equal(0, result.ExitCode);
         var report = JsonNode.Parse(result.StandardOutput)!;
@@ -52,12 +43,7 @@ public sealed class DeployHostCommandTests
     [Fact]
     public async Task DeployPlan_UnknownOutpost_ExitsTwo()
     {
-        var options = new HostProcessOptions();
-        options.Arguments.Add("deploy");
-        options.Arguments.Add("plan");
-        options.Arguments.Add("missing");
-
-        var result = await HostProcess.RunAsync(options);
+        var result = await RunDeployAsync("plan", "missing");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Equal("Outpost 'missing' not found; known outposts: 'authentik Embedded Outpost'.\n", result.StandardOutput.ReplaceLineEndings("\n"));
@@ -77,5 +63,17 @@ public sealed class DeployHostCommandTests
         }
 
         Assert.Contains("Reconciled outpost deployments of snapshot revision 1: 0 changes, 0 errors.", host.Output, StringComparison.Ordinal);
+    }
+
+    private static Task<HostCommandResult> RunDeployAsync(params string[] arguments)
+    {
+        var options = new HostProcessOptions();
+        options.Arguments.Add("deploy");
+        foreach (var argument in arguments)
+        {
+            options.Arguments.Add(argument);
+        }
+
+        return HostProcess.RunAsync(options);
     }
 }

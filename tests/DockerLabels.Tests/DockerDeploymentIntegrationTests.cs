@@ -1,8 +1,7 @@
 using Authentik.Plugins.Deployment;
 using Authentik.Plugins.Outposts;
+using static Authentik.Plugins.DockerLabels.Tests.TestOutposts;
 using Docker.DotNet.Models;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace Authentik.Plugins.DockerLabels.Tests;
 
@@ -10,9 +9,7 @@ namespace Authentik.Plugins.DockerLabels.Tests;
 public sealed class DockerDeploymentIntegrationTests : IAsyncLifetime
 {
     private readonly PodmanEngine _engine;
-    private readonly DockerDeploymentIntegration _integration = new(
-        Options.Create(new DockerLabelsOptions()),
-        NullLogger<DockerDeploymentIntegration>.Instance);
+    private readonly DockerDeploymentIntegration _integration = TestOutposts.CreateIntegration();
 
     public DockerDeploymentIntegrationTests(PodmanEngine engine)
     {
@@ -399,10 +396,4 @@ public sealed class DockerDeploymentIntegrationTests : IAsyncLifetime
         Assert.Empty(action.Labels);
         Assert.False(plan.HasChanges);
     }
-
-    private static DeploymentRequest Request(params OutpostConfig[] outposts) => new()
-    {
-        Outposts = outposts,
-        AuthentikVersion = AuthentikCompatibility.Version,
-    };
 }

@@ -1,7 +1,6 @@
 using Authentik.Plugins.Deployment;
 using Authentik.Plugins.Outposts;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
+using static Authentik.Plugins.DockerLabels.Tests.TestOutposts;
 
 namespace Authentik.Plugins.DockerLabels.Tests;
 
@@ -9,9 +8,7 @@ namespace Authentik.Plugins.DockerLabels.Tests;
 public sealed class TcpEngineTests : IAsyncLifetime
 {
     private readonly PodmanEngine _engine;
-    private readonly DockerDeploymentIntegration _integration = new(
-        Options.Create(new DockerLabelsOptions()),
-        NullLogger<DockerDeploymentIntegration>.Instance);
+    private readonly DockerDeploymentIntegration _integration = TestOutposts.CreateIntegration();
 
     private NginxEngineProxy? _proxy;
 
@@ -131,10 +128,4 @@ public sealed class TcpEngineTests : IAsyncLifetime
                 TlsCertificateFile = certificateFile,
             },
         };
-
-    private static DeploymentRequest Request(params OutpostConfig[] outposts) => new()
-    {
-        Outposts = outposts,
-        AuthentikVersion = AuthentikCompatibility.Version,
-    };
 }

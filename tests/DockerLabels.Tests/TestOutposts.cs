@@ -1,4 +1,7 @@
+using Authentik.Plugins.Deployment;
 using Authentik.Plugins.Outposts;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace Authentik.Plugins.DockerLabels.Tests;
 
@@ -54,4 +57,14 @@ internal static class TestOutposts
         Providers = [Provider("embedded-app", "https://embedded.example.com")],
         Settings = new OutpostSettings { DockerLabels = new Dictionary<string, string> { ["com.example.ignored"] = "yes" } },
     };
+
+    public static DeploymentRequest Request(params OutpostConfig[] outposts) => new()
+    {
+        Outposts = outposts,
+        AuthentikVersion = AuthentikCompatibility.Version,
+    };
+
+    public static DockerDeploymentIntegration CreateIntegration() => new(
+        Options.Create(new DockerLabelsOptions()),
+        NullLogger<DockerDeploymentIntegration>.Instance);
 }
