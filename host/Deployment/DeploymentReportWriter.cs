@@ -61,7 +61,7 @@ internal static class DeploymentReportWriter
         output.WriteLine(report.ToJsonString(JsonOptions));
     }
 
-    /// <summary>Returns the last line of a report, which says whether anything changes and how many errors there were.</summary>
+    /// <summary>Returns the last line of a report, which states whether anything changes and how many errors there were.</summary>
     public static string Summarize(IReadOnlyList<DeploymentPlan> plans, bool apply)
     {
         var changes = plans.Sum(plan => plan.Actions.Count(action => action.Kind is not (DeploymentActionKind.Unchanged or DeploymentActionKind.Skipped)));

@@ -68,7 +68,7 @@ internal static class OutpostReader
             Type = reader.ReadString("type") ?? OutpostConstants.ProxyType,
             Managed = managed,
 
-            // NOTE: authentik issues this token per managed outpost; this host has no token service, so files supply it.
+            // NOTE: authentik creates one API token per managed outpost. This host has no token service, so the file supplies it.
             Token = reader.ReadString("token"),
             ServiceConnection = source["service_connection"] is JsonObject connection ? ReadServiceConnection(connection, reader, problems) : null,
             Providers = providers ?? ReadProviders(reader, name, reportUnknownKeys, problems),

@@ -231,7 +231,7 @@ internal sealed class ContainerReconciler
         }
 
         // Pull the image, as authentik does before it creates the container.
-        // NOTE: no test reaches a registry, so this pull has only been compiled, never run.
+        // NOTE: the tests have no registry, so this pull is untested.
         var normalized = ImageReference.Normalize(image);
         var tagStart = normalized.LastIndexOf(':');
         var parameters = normalized.Contains('@', StringComparison.Ordinal) || tagStart < normalized.LastIndexOf('/')
@@ -377,7 +377,7 @@ internal sealed class ContainerReconciler
         }
         catch (JsonException)
         {
-            // A proxy in front of the engine answers with an HTML page; its title is the message.
+            // A proxy in front of the engine returns an HTML page, whose title is the message.
             var titleStart = body.IndexOf("<title>", StringComparison.OrdinalIgnoreCase);
             var titleEnd = body.IndexOf("</title>", StringComparison.OrdinalIgnoreCase);
             if (titleStart >= 0 && titleEnd > titleStart)

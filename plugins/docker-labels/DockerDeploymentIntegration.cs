@@ -18,6 +18,9 @@ public sealed class DockerDeploymentIntegration : IDeploymentIntegration
     /// <summary>The integration name.</summary>
     public const string IntegrationName = "docker";
 
+    // Stands in for the outpost name in errors about containers of outposts that no longer exist.
+    private const string RemovedOutposts = "(removed outposts)";
+
     private readonly DockerLabelsOptions _options;
     private readonly ILogger _logger;
 
@@ -173,16 +176,16 @@ public sealed class DockerDeploymentIntegration : IDeploymentIntegration
         List<DeploymentError> errors,
         CancellationToken cancellationToken)
     {
-        var kept = outposts.Select(outpost => outpost.Uuid.ToString("N")).ToHashSet(StringComparer.Ordinal);
+        var keptOutpostUuids = outposts.Select(outpost => outpost.Uuid.ToString("N")).ToHashSet(StringComparer.Ordinal);
         try
         {
-            await reconciler.RemoveOrphansAsync(kept, actions, cancellationToken);
+            await reconciler.RemoveOrphansAsync(keptOutpostUuids, actions, cancellationToken);
         }
         catch (Exception exception) when (IsEngineFailure(exception))
         {
             var message = $"Removing containers of outposts that no longer exist failed: {Describe(exception)}";
-            errors.Add(new DeploymentError("(removed outposts)", reconciler.Connection, message));
-            Log.OutpostFailed(_logger, "(removed outposts)", reconciler.Connection, message, exception);
+            errors.Add(new DeploymentError(RemovedOutposts, reconciler.Connection, message));
+            Log.OutpostFailed(_logger, RemovedOutposts, reconciler.Connection, message, exception);
         }
     }
 
@@ -223,7 +226,7 @@ public sealed class DockerDeploymentIntegration : IDeploymentIntegration
     private static bool IsDeployedToDocker(OutpostConfig outpost) =>
         !outpost.IsEmbedded && outpost.ServiceConnection is { Kind: ServiceConnectionKind.Docker };
 
-    // Failures of the engine or of the way to it; programming errors are not caught.
+    // Failures of the engine or of the connection to it. Programming errors are not caught.
     private static bool IsEngineFailure(Exception exception) =>
         exception is DockerApiException or HttpRequestException or SocketException or IOException or TimeoutException
             || (exception is TaskCanceledException && exception.InnerException is TimeoutException);

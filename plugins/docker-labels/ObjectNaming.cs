@@ -59,7 +59,7 @@ internal static class ObjectNaming
     public static string Slugify(string value)
     {
         var decomposed = value.Normalize(NormalizationForm.FormKD);
-        var kept = new StringBuilder(decomposed.Length);
+        var filtered = new StringBuilder(decomposed.Length);
         foreach (var character in decomposed)
         {
             if (!char.IsAscii(character))
@@ -70,13 +70,13 @@ internal static class ObjectNaming
             var lower = char.ToLowerInvariant(character);
             if (char.IsAsciiLetterOrDigit(lower) || lower is '_' or '-' || IsPythonAsciiWhiteSpace(lower))
             {
-                kept.Append(lower);
+                filtered.Append(lower);
             }
         }
 
-        var collapsed = new StringBuilder(kept.Length);
+        var collapsed = new StringBuilder(filtered.Length);
         var inSeparator = false;
-        foreach (var character in kept.ToString())
+        foreach (var character in filtered.ToString())
         {
             if (character == '-' || IsPythonAsciiWhiteSpace(character))
             {

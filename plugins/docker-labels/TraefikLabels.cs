@@ -67,7 +67,7 @@ internal static class TraefikLabels
     /// Returns the authority of the provider's external host as written, like Python's
     /// <c>urlparse(url).netloc</c>: a default port the URL names is kept.
     /// </summary>
-    /// <exception cref="FormatException">The authority is empty, holds user information or a character a host name cannot contain.</exception>
+    /// <exception cref="FormatException">The authority is empty, contains user information or a character a host name cannot contain.</exception>
     public static string GetRuleHost(ProxyProviderConfig provider)
     {
         var url = provider.ExternalHost;
@@ -76,8 +76,8 @@ internal static class TraefikLabels
         var end = url.IndexOfAny(['/', '?', '#'], start);
         var authority = end < 0 ? url[start..] : url[start..end];
 
-        // The host is copied into a backtick-quoted Traefik string, so only characters of a DNS
-        // name, an IP literal and a port may pass; anything else could end the string early.
+        // The host is copied into a backtick-quoted Traefik string. Only characters of a DNS name,
+        // an IP literal and a port may pass, because anything else could end the string early.
         if (authority.Length == 0 || !authority.All(IsRuleHostCharacter))
         {
             throw new FormatException(

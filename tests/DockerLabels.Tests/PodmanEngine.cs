@@ -102,7 +102,7 @@ public sealed class PodmanEngine : IAsyncLifetime
             }
             catch (Exception exception) when (exception is DockerApiException or HttpRequestException or IOException)
             {
-                // The service is stopped below either way; leftover containers die with their storage.
+                // The command-line removal below catches what the API left.
             }
 
             // SIGTERM lets Podman shut down cleanly; SIGKILL follows when it takes too long.
@@ -121,6 +121,9 @@ public sealed class PodmanEngine : IAsyncLifetime
         }
 
         _service?.Dispose();
+
+        // Containers outlive the API service, so any the API could not remove are removed directly.
+        await RunAsync("podman", [.. StorageArguments, "rm", "--all", "--force", "--time", "0"], ignoreFailure: true);
 
         // Podman leaves its overlay home bind-mounted on itself after the service stops.
         await RunAsync("umount", [Path.Combine(_directory, "root", "overlay")], ignoreFailure: true);
