@@ -16,6 +16,7 @@ internal static partial class Log
     [LoggerMessage(3003, LogLevel.Information, "Removed container {Container} of {Outpost} on {Connection}.", EventName = nameof(ContainerRemoved))]
     public static partial void ContainerRemoved(ILogger logger, string container, string outpost, string connection);
 
-    [LoggerMessage(3004, LogLevel.Warning, "Deploying outpost {Outpost} to {Connection} failed: {Message}", EventName = nameof(OutpostFailed))]
+    // Debug, because the host logs each error of the returned plan as a warning; this entry adds the exception.
+    [LoggerMessage(3004, LogLevel.Debug, "Deploying outpost {Outpost} to {Connection} failed: {Message}", EventName = nameof(OutpostFailed))]
     public static partial void OutpostFailed(ILogger logger, string outpost, string connection, string message, Exception? exception);
 }
