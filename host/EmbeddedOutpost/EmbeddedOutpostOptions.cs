@@ -1,0 +1,17 @@
+using Microsoft.Extensions.Configuration;
+
+namespace Authentik.Plugins.Host.EmbeddedOutpost;
+
+/// <summary>Settings of the embedded outpost, bound from the host's root configuration.</summary>
+internal sealed class EmbeddedOutpostOptions
+{
+    /// <summary>The host's secret key; login state is signed with keys derived from it.</summary>
+    [ConfigurationKeyName("secret_key")]
+    public string SecretKey { get; set; } = "";
+
+    /// <summary>Data directory; the session database <c>state.db</c> lives there.</summary>
+    public string DataPath { get; set; } = "./data";
+
+    /// <summary>URL of authentik's backend; token calls for authentik's own issuer go there directly.</summary>
+    public string BackendUrl { get; set; } = "http://localhost:8000";
+}
