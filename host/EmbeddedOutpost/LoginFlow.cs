@@ -90,7 +90,7 @@ internal sealed partial class LoginFlow(
         if (loaded is null || !string.Equals(loaded.Session.Id, stateClaims.SessionId, StringComparison.Ordinal))
         {
             Log.StateSessionMismatch(logger, provider);
-            await RejectAsync(context, "The login state belongs to another browser session. Open the application again to start a new login.");
+            await RejectAsync(context, "The login state was already used or belongs to another browser session. Open the application again to start a new login.");
             return;
         }
 
