@@ -57,7 +57,10 @@ internal sealed class BrowserSession : IDisposable
     /// it signs in as <paramref name="login"/> (when given) and grants consent. Returns the first
     /// response that is no redirect and no identity provider form.
     /// </summary>
-    public async Task<HttpResponseMessage> FollowAsync(Uri url, string? login = null)
+    /// <param name="url">The first URL.</param>
+    /// <param name="login">The login name to sign in with, or <see langword="null"/> to stop at the login form.</param>
+    /// <param name="stopAt">Redirect targets that are returned instead of followed.</param>
+    public async Task<HttpResponseMessage> FollowAsync(Uri url, string? login = null, Func<Uri, bool>? stopAt = null)
     {
         Visited.Clear();
         var response = await _client.GetAsync(url);
@@ -67,6 +70,12 @@ internal sealed class BrowserSession : IDisposable
             if (response.Headers.Location is { } location && (int)response.StatusCode is >= 300 and < 400)
             {
                 url = new Uri(url, location);
+                if (stopAt?.Invoke(url) == true)
+                {
+                    Visited.Add(url);
+                    return response;
+                }
+
                 response.Dispose();
                 response = await _client.GetAsync(url);
                 continue;
