@@ -1,12 +1,9 @@
-using Microsoft.Extensions.Configuration;
-
 namespace Authentik.Plugins.Host.EmbeddedOutpost;
 
 /// <summary>Settings of the embedded outpost, bound from the host's root configuration.</summary>
 internal sealed class EmbeddedOutpostOptions
 {
-    /// <summary>The host's secret key; login state is signed with keys derived from it.</summary>
-    [ConfigurationKeyName("secret_key")]
+    /// <summary>The host's secret key (configured, else the generated one); login state is signed with keys derived from it.</summary>
     public string SecretKey { get; set; } = "";
 
     /// <summary>Data directory; the session database <c>state.db</c> lives there.</summary>

@@ -1,6 +1,7 @@
 using System.Net;
 using Authentik.Plugins.Host.EmbeddedOutpost;
 using Authentik.Plugins.Host.Routing;
+using Authentik.Plugins.Host.Security;
 using Authentik.Plugins.State;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -29,9 +30,9 @@ internal static class EmbeddedOutpostServiceCollectionExtensions
                 options.DataPath = configuration["paths:data"] is { Length: > 0 } data ? data : options.DataPath;
                 options.BackendUrl = configuration["backend:url"] is { Length: > 0 } backend ? backend : options.BackendUrl;
             })
-            .PostConfigure(ReadStoredSecretKey)
+            .PostConfigure<IServiceProvider>(UseStoredSecretKey)
             .Validate(options => options.SecretKey.Length > 0,
-                "secret_key is empty and the data directory has no secret_key file: set AUTHENTIK_SECRET_KEY, because the embedded outpost signs login state with it.")
+                "secret_key is empty and the host's secret key store is not registered: set AUTHENTIK_SECRET_KEY, because the embedded outpost signs login state with it.")
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
@@ -62,18 +63,12 @@ internal static class EmbeddedOutpostServiceCollectionExtensions
         return services;
     }
 
-    private static void ReadStoredSecretKey(EmbeddedOutpostOptions options)
+    private static void UseStoredSecretKey(EmbeddedOutpostOptions options, IServiceProvider services)
     {
-        if (options.SecretKey.Length > 0)
+        // Without a configured key the host generates one into the data directory on first start.
+        if (options.SecretKey.Length == 0 && services.GetService<SecretKeyStore>() is { } store)
         {
-            return;
-        }
-
-        // The host generates the key into the data directory when the configuration has none.
-        var path = Path.Combine(options.DataPath, "secret_key");
-        if (File.Exists(path))
-        {
-            options.SecretKey = File.ReadAllText(path).Trim();
+            options.SecretKey = store.GetSecretKey();
         }
     }
 }

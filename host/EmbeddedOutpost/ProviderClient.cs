@@ -26,8 +26,10 @@ internal sealed class ProviderClient
         CookieName = "authentik_proxy_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(provider.Oidc.ClientId)))[..8];
         RedirectUri = new Uri(ExternalHost, OutpostPaths.Callback + "?" + OutpostPaths.CallbackSignature + "=true").AbsoluteUri;
         StateIssuer = "goauthentik.io/outpost/" + provider.Oidc.ClientId;
+        // authentik signs the state with the provider's cookie_secret; without one the key comes from the host's secret key.
+        var stateSecret = string.IsNullOrEmpty(provider.CookieSecret) ? options.SecretKey : provider.CookieSecret;
         StateKey = new SymmetricSecurityKey(HMACSHA256.HashData(
-            Encoding.UTF8.GetBytes(options.SecretKey),
+            Encoding.UTF8.GetBytes(stateSecret),
             Encoding.UTF8.GetBytes("authentik-plugins/outpost-state/" + provider.Oidc.ClientId)));
 
         if (outpost.IsEmbedded
@@ -68,7 +70,7 @@ internal sealed class ProviderClient
     /// <summary>Issuer of the signed login state, <c>goauthentik.io/outpost/</c> and the client id.</summary>
     public string StateIssuer { get; }
 
-    /// <summary>HMAC-SHA256 key of the login state, derived from the secret key and the client id.</summary>
+    /// <summary>HMAC-SHA256 key of the login state, derived from the provider's cookie secret (else the host's secret key) and the client id.</summary>
     public SymmetricSecurityKey StateKey { get; }
 
     /// <summary>Whether the session cookie gets the <c>Secure</c> attribute.</summary>

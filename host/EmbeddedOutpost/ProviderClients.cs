@@ -19,7 +19,7 @@ internal sealed class ProviderClients(IOptions<EmbeddedOutpostOptions> options, 
     {
         var oidc = provider.Oidc;
         var key = string.Join('\n', outpost.Name, outpost.Settings.AuthentikHost, provider.Name, provider.ExternalHost,
-            oidc.ClientId, oidc.ClientSecret, oidc.Issuer, oidc.AuthorizationEndpoint, oidc.TokenEndpoint, oidc.EndSessionEndpoint,
+            oidc.ClientId, oidc.ClientSecret, provider.CookieSecret, oidc.Issuer, oidc.AuthorizationEndpoint, oidc.TokenEndpoint, oidc.EndSessionEndpoint,
             oidc.IntrospectionEndpoint, oidc.JwksUri);
 
         // NOTE: entries of replaced configurations stay until the host restarts; each is a few objects.
