@@ -2,9 +2,9 @@ namespace Authentik.Plugins.State;
 
 /// <summary>
 /// Server-side store of outpost browser sessions. The default store keeps them in the SQLite
-/// database of the data directory; several host replicas need a shared store (for example a
-/// database server) registered in place of it, because a browser's next request may reach any
-/// replica. Every method may throw when the store is unavailable; callers then deny access.
+/// database of the data directory. Several host replicas need a shared store, for example on a
+/// database server, registered in its place, because a browser's next request may reach any
+/// replica. Every method may throw when the store is unavailable, and callers then deny access.
 /// </summary>
 public interface IOutpostSessionStore
 {

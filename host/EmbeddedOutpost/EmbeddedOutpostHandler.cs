@@ -28,7 +28,7 @@ internal sealed partial class EmbeddedOutpostHandler(
         }
         catch (SessionStoreException exception)
         {
-            // Fail closed: without the session store nobody is let through.
+            // Fail closed: while the session store fails, no request is forwarded or allowed.
             Log.SessionStoreFailed(logger, request.Host, exception.InnerException ?? exception);
             await ErrorPages.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "Sessions unavailable",
                 "The outpost cannot read its sessions right now, so access is denied. Try again later.");

@@ -1,6 +1,6 @@
 namespace Authentik.Plugins.Host.EmbeddedOutpost;
 
-/// <summary>Settings of the embedded outpost, bound from the host's root configuration.</summary>
+/// <summary>Settings of the embedded outpost, read from the host's root configuration by <c>AddEmbeddedOutpost</c>.</summary>
 internal sealed class EmbeddedOutpostOptions
 {
     /// <summary>The host's secret key (configured, else the generated one); login state is signed with keys derived from it.</summary>

@@ -78,6 +78,7 @@ internal sealed partial class HeaderAuthenticator(OidcBackchannel backchannel, I
             return null;
         }
 
+        // NOTE: only rejected credentials are tested; the test identity provider has no password grant of this kind.
         var tokens = await backchannel.PasswordClientCredentialsAsync(client, endpoints, decoded[..separator], decoded[(separator + 1)..], cancellationToken);
         if (tokens.IdToken is null)
         {

@@ -66,7 +66,7 @@ public sealed class AttackTests(OutpostFixture fixture) : IClassFixture<OutpostF
     }
 
     [Fact]
-    public async Task Login_RedirectToOtherHost_LandsOnExternalHost()
+    public async Task Login_ForeignRd_LandsOnExternalHost()
     {
         using var browser = new BrowserSession();
 
@@ -107,7 +107,7 @@ public sealed class AttackTests(OutpostFixture fixture) : IClassFixture<OutpostF
     }
 
     [Fact]
-    public async Task ForgedIdentityHeader_SignedIn_ReplacedByRealValue()
+    public async Task ForgedHeader_SignedIn_Replaced()
     {
         using var browser = new BrowserSession();
         using (await OutpostFixture.SignInAsync(browser, fixture.AppHost + "/"))

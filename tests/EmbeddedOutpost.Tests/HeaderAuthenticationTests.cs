@@ -9,7 +9,7 @@ namespace Authentik.Plugins.EmbeddedOutpost.Tests;
 public sealed class HeaderAuthenticationTests(OutpostFixture fixture) : IClassFixture<OutpostFixture>
 {
     [Fact]
-    public async Task Bearer_ActiveAccessToken_ForwardedAsUserWithoutAuthorization()
+    public async Task Bearer_ActiveToken_ForwardedAsUser()
     {
         var accessToken = await GetAccessTokenAsync("bob");
         using var browser = new BrowserSession();

@@ -22,7 +22,7 @@ public sealed class ProxyModeTests(OutpostFixture fixture) : IClassFixture<Outpo
     }
 
     [Fact]
-    public async Task Start_Always_RedirectsToAuthorizeWithPkceStateAndNonce()
+    public async Task Start_Always_RedirectsToAuthorize()
     {
         using var browser = new BrowserSession();
 
@@ -111,7 +111,7 @@ public sealed class ProxyModeTests(OutpostFixture fixture) : IClassFixture<Outpo
     }
 
     [Fact]
-    public async Task SignOut_SignedIn_EndsSessionAndRedirectsToEndSession()
+    public async Task SignOut_SignedIn_RedirectsToEndSession()
     {
         using var browser = new BrowserSession();
         using (await OutpostFixture.SignInAsync(browser, fixture.AppHost + "/"))
@@ -134,7 +134,7 @@ public sealed class ProxyModeTests(OutpostFixture fixture) : IClassFixture<Outpo
     }
 
     [Fact]
-    public async Task SignOut_QuerySignature_EndsEverySessionOfUser()
+    public async Task SignOut_QuerySignature_EndsAllSessions()
     {
         using var first = new BrowserSession();
         using var second = new BrowserSession();

@@ -110,7 +110,7 @@ public sealed class TraefikEnvoyTests(OutpostFixture fixture) : IClassFixture<Ou
     }
 
     [Fact]
-    public async Task Envoy_Unauthenticated_RedirectsToStartWithPathAfterPrefix()
+    public async Task Envoy_Unauthenticated_RedirectsToStart()
     {
         using var browser = new BrowserSession();
 

@@ -12,7 +12,7 @@ using Microsoft.Extensions.Logging;
 namespace Authentik.Plugins.EmbeddedOutpost.Tests.Support;
 
 /// <summary>
-/// The protected application of the tests: answers every request with a JSON echo of its path,
+/// The protected application of the tests: returns for every request a JSON echo of its path,
 /// <c>Host</c> and headers, and echoes WebSocket messages at <c>/ws</c>.
 /// </summary>
 internal sealed class UpstreamApp : IAsyncDisposable
