@@ -6,8 +6,8 @@ namespace Authentik.Plugins.EmbeddedOutpost.Tests.Support;
 
 /// <summary>
 /// A cookie-keeping HTTP client that follows redirects itself and signs in at the test identity
-/// provider's login and consent forms. Every host name connects to 127.0.0.1 on the URL's port,
-/// so test host names such as <c>app.outpost.test</c> stay on loopback.
+/// provider's login and consent forms. Every host name connects to 127.0.0.1 on the URL's port
+/// (or the port it is mapped to), so test host names such as <c>app.outpost.test</c> stay on loopback.
 /// </summary>
 internal sealed class BrowserSession : IDisposable
 {
@@ -15,7 +15,8 @@ internal sealed class BrowserSession : IDisposable
 
     private readonly HttpClient _client;
 
-    public BrowserSession()
+    /// <param name="portMap">Ports that connect to another port instead, for host names without a port.</param>
+    public BrowserSession(IReadOnlyDictionary<int, int>? portMap = null)
     {
         Cookies = new CookieContainer();
         var handler = new SocketsHttpHandler
@@ -28,7 +29,8 @@ internal sealed class BrowserSession : IDisposable
                 var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
                 try
                 {
-                    await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, context.DnsEndPoint.Port), cancellationToken);
+                    var port = portMap is not null && portMap.TryGetValue(context.DnsEndPoint.Port, out var mapped) ? mapped : context.DnsEndPoint.Port;
+                    await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port), cancellationToken);
                     return new NetworkStream(socket, ownsSocket: true);
                 }
                 catch
