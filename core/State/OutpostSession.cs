@@ -21,6 +21,6 @@ public sealed record OutpostSession
     /// <summary>Session content as JSON, owned by the outpost (claims, ID token, logins in progress).</summary>
     public required string Data { get; init; }
 
-    /// <summary>When the session ends; a store may delete it from then on.</summary>
+    /// <summary>When the session ends; a store may delete it from then on, and may keep it to whole seconds only.</summary>
     public required DateTimeOffset ExpiresAt { get; init; }
 }

@@ -16,6 +16,7 @@ public sealed class OutpostFixture : IAsyncLifetime
     private readonly string _dataPath = Path.Combine(Path.GetTempPath(), "outpost-tests-" + Guid.NewGuid().ToString("N"));
     private IdentityProviderProcess? _identityProvider;
     private UpstreamApp? _upstream;
+    private UpstreamApp? _httpsUpstream;
     private OutpostServer? _server;
 
     internal OutpostServer Server => _server!;
@@ -44,6 +45,10 @@ public sealed class OutpostFixture : IAsyncLifetime
 
     public string DownHost => $"http://down.outpost.test:{Port}";
 
+    public string TlsUncheckedHost => $"http://tls-unchecked.outpost.test:{Port}";
+
+    public string TlsCheckedHost => $"http://tls-checked.outpost.test:{Port}";
+
     public string EmbeddedHost => $"http://embedded.outpost.test:{Port}";
 
     public string TraefikHost => $"http://traefik.outpost.test:{Port}";
@@ -60,6 +65,7 @@ public sealed class OutpostFixture : IAsyncLifetime
     {
         Directory.CreateDirectory(_dataPath);
         _upstream = await UpstreamApp.StartAsync();
+        _httpsUpstream = await UpstreamApp.StartAsync(https: true);
         _server = await OutpostServer.StartAsync(_dataPath, BackendUrl);
 
         var providers = new List<ProxyProviderConfig>
@@ -74,6 +80,8 @@ public sealed class OutpostFixture : IAsyncLifetime
                 ApplicationSlug = "app-slug",
             },
             Provider("down", DownHost, ProxyMode.Proxy) with { InternalHost = $"http://127.0.0.1:{ClosedPort}", SkipPathRegex = "^/" },
+            Provider("tls-unchecked", TlsUncheckedHost, ProxyMode.Proxy) with { InternalHost = _httpsUpstream.Address.AbsoluteUri, InternalHostSslValidation = false, SkipPathRegex = "^/" },
+            Provider("tls-checked", TlsCheckedHost, ProxyMode.Proxy) with { InternalHost = _httpsUpstream.Address.AbsoluteUri, SkipPathRegex = "^/" },
             Provider("traefik", TraefikHost, ProxyMode.ForwardSingle) with { SkipPathRegex = "^/health$" },
             Provider("envoy", EnvoyHost, ProxyMode.ForwardSingle),
             Provider("nginx", NginxHost, ProxyMode.ForwardSingle),
@@ -157,6 +165,11 @@ public sealed class OutpostFixture : IAsyncLifetime
         if (_upstream is not null)
         {
             await _upstream.DisposeAsync();
+        }
+
+        if (_httpsUpstream is not null)
+        {
+            await _httpsUpstream.DisposeAsync();
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -2,7 +2,10 @@ using System.Net;
 using System.Net.WebSockets;
 using System.Text;
 using Authentik.Plugins.EmbeddedOutpost.Tests.Support;
+using Authentik.Plugins.Host.EmbeddedOutpost;
+using Authentik.Plugins.State;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Authentik.Plugins.EmbeddedOutpost.Tests;
 
@@ -211,5 +214,68 @@ public sealed class ProxyModeTests(OutpostFixture fixture) : IClassFixture<Outpo
         var received = await socket.ReceiveAsync(buffer, CancellationToken.None);
 
         Assert.Equal("hello", Encoding.UTF8.GetString(buffer, 0, received.Count));
+    }
+
+    [Fact]
+    public async Task Request_SslValidationOff_AcceptsSelfSignedUpstream()
+    {
+        using var browser = new BrowserSession();
+
+        using var response = await browser.GetAsync(fixture.TlsUncheckedHost + "/tls");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("/tls", (await BrowserSession.ReadEchoAsync(response)).Path);
+    }
+
+    [Fact]
+    public async Task Request_SslValidationOn_RejectsSelfSignedUpstream()
+    {
+        using var browser = new BrowserSession();
+
+        using var response = await browser.GetAsync(fixture.TlsCheckedHost + "/tls");
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Request_ExpiredSession_RedirectsAndDeletesSession()
+    {
+        var store = fixture.Server.Services.GetRequiredService<IOutpostSessionStore>();
+        var client = fixture.Server.Services.GetRequiredService<ProviderClients>().Get(fixture.Outpost, fixture.ProviderNamed("app"));
+        var id = OutpostSessions.NewId();
+        await store.SetAsync(new OutpostSession
+        {
+            Id = id,
+            Outpost = fixture.Outpost.Name,
+            Provider = "app",
+            Subject = "alice",
+            Data = "{\"claims\":{\"sub\":\"alice\"}}",
+            ExpiresAt = DateTimeOffset.UtcNow.AddMinutes(-1),
+        }, CancellationToken.None);
+        using var browser = new BrowserSession();
+        using var request = new HttpRequestMessage(HttpMethod.Get, fixture.AppHost + "/private");
+        request.Headers.Add("Cookie", client.CookieName + "=" + id);
+
+        using var response = await browser.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Found, response.StatusCode);
+        Assert.Null(await store.GetAsync(id, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task SessionStore_DeleteExpired_KeepsLiveSessions()
+    {
+        var store = fixture.Server.Services.GetRequiredService<IOutpostSessionStore>();
+        var now = DateTimeOffset.UtcNow;
+        var expired = new OutpostSession { Id = OutpostSessions.NewId(), Outpost = "o", Provider = "p", Data = "{}", ExpiresAt = now.AddSeconds(-10) };
+        var live = expired with { Id = OutpostSessions.NewId(), ExpiresAt = DateTimeOffset.FromUnixTimeSeconds(now.AddMinutes(10).ToUnixTimeSeconds()) };
+        await store.SetAsync(expired, CancellationToken.None);
+        await store.SetAsync(live, CancellationToken.None);
+
+        var deleted = await store.DeleteExpiredAsync(now, CancellationToken.None);
+
+        Assert.True(deleted >= 1);
+        Assert.Null(await store.GetAsync(expired.Id, CancellationToken.None));
+        Assert.Equal(live, await store.GetAsync(live.Id, CancellationToken.None));
     }
 }
