@@ -122,7 +122,7 @@ internal sealed partial class LoginFlow(
         }
 
         var expiresAt = identity.Claims["exp"] is { } exp ? DateTimeOffset.FromUnixTimeSeconds(exp.GetValue<long>()) : sessions.Now + StateTokens.Lifetime;
-        var sessionData = new SessionData { Claims = identity.Claims, RawIdToken = identity.RawIdToken, Pending = loaded.Data.Pending };
+        var sessionData = new SessionData { Claims = identity.Claims, RawIdToken = identity.RawIdToken };
 
         // A new id after login, so an id planted in the browser before login is never signed in.
         var sessionId = OutpostSessions.NewId();

@@ -38,8 +38,18 @@ internal sealed class OutpostSessions(IOutpostSessionStore store, TimeProvider t
             return null;
         }
 
-        var data = JsonSerializer.Deserialize<SessionData>(session.Data) ?? new SessionData();
-        return new LoadedSession(session, data);
+        SessionData? data;
+        try
+        {
+            data = JsonSerializer.Deserialize<SessionData>(session.Data);
+        }
+        catch (JsonException)
+        {
+            // A session whose content cannot be read is treated as missing.
+            data = null;
+        }
+
+        return data is null ? null : new LoadedSession(session, data);
     }
 
     public async Task SaveAsync(ProviderClient client, string id, string? subject, SessionData data, DateTimeOffset expiresAt, CancellationToken cancellationToken)

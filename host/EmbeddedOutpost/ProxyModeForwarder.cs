@@ -33,10 +33,10 @@ internal sealed partial class ProxyModeForwarder : IDisposable
     public async Task ForwardAsync(HttpContext context, ProviderClient client, string host, IReadOnlyList<KeyValuePair<string, string>> identityHeaders, bool removeAuthorization)
     {
         var provider = client.Provider;
-        if (string.IsNullOrEmpty(provider.InternalHost))
+        if (!Uri.TryCreate(provider.InternalHost, UriKind.Absolute, out var internalHost))
         {
-            Log.InternalHostMissing(_logger, provider.Name);
-            await ErrorPages.WriteAsync(context, StatusCodes.Status502BadGateway, "Bad gateway", $"The provider '{provider.Name}' has no internal host to forward to.");
+            Log.InternalHostInvalid(_logger, provider.Name, provider.InternalHost ?? "");
+            await ErrorPages.WriteAsync(context, StatusCodes.Status502BadGateway, "Bad gateway", $"The provider '{provider.Name}' has no valid internal host to forward to.");
             return;
         }
 
@@ -48,7 +48,9 @@ internal sealed partial class ProxyModeForwarder : IDisposable
             identityHeaders,
             removeAuthorization);
         var invoker = provider.InternalHostSslValidation ? _validating : _notValidating;
-        var error = await _forwarder.SendAsync(context, provider.InternalHost.TrimEnd('/'), invoker, RequestConfig, transformer);
+
+        // Like authentik, only the scheme, host and port of internal_host are used; the request path is kept.
+        var error = await _forwarder.SendAsync(context, internalHost.GetLeftPart(UriPartial.Authority), invoker, RequestConfig, transformer);
         if (error == ForwarderError.None)
         {
             return;
@@ -90,8 +92,8 @@ internal sealed partial class ProxyModeForwarder : IDisposable
 
     private static partial class Log
     {
-        [LoggerMessage(1440, LogLevel.Error, "Provider '{Provider}' is in proxy mode but has no internal host.", EventName = nameof(InternalHostMissing))]
-        public static partial void InternalHostMissing(ILogger logger, string provider);
+        [LoggerMessage(1440, LogLevel.Error, "Provider '{Provider}' is in proxy mode but its internal host '{InternalHost}' is missing or not an absolute URL.", EventName = nameof(InternalHostInvalid))]
+        public static partial void InternalHostInvalid(ILogger logger, string provider, string internalHost);
 
         [LoggerMessage(1441, LogLevel.Warning, "Provider '{Provider}': forwarding to '{InternalHost}' failed with {Error}.", EventName = nameof(UpstreamFailed))]
         public static partial void UpstreamFailed(ILogger logger, string provider, string internalHost, ForwarderError error, Exception? exception);

@@ -7,7 +7,7 @@ namespace Authentik.Plugins.EmbeddedOutpost.Tests;
 public sealed class HostProcessTests(HostProcessFixture fixture) : IClassFixture<HostProcessFixture>
 {
     [Fact]
-    public async Task Host_ProxyMode_SignsInForwardsAndSignsOut()
+    public async Task Host_ProxyMode_FullRoundTrip()
     {
         using var browser = new BrowserSession(new Dictionary<int, int> { [80] = fixture.Host.HttpUri.Port });
 
