@@ -112,7 +112,7 @@ internal sealed partial class EmbeddedOutpostHandler(
 
     private static partial class Log
     {
-        [LoggerMessage(1500, LogLevel.Error, "The outpost session store failed while handling a request for host '{Host}'; access was denied.", EventName = nameof(SessionStoreFailed))]
+        [LoggerMessage(1500, LogLevel.Error, "The outpost session store failed while handling a request for host '{Host}', so access was denied.", EventName = nameof(SessionStoreFailed))]
         public static partial void SessionStoreFailed(ILogger logger, string host, Exception exception);
     }
 }

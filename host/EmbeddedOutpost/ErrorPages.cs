@@ -4,7 +4,7 @@ using Microsoft.Net.Http.Headers;
 
 namespace Authentik.Plugins.Host.EmbeddedOutpost;
 
-/// <summary>Small HTML error pages the outpost answers with.</summary>
+/// <summary>Small HTML error pages the outpost returns.</summary>
 internal static class ErrorPages
 {
     public static async Task WriteAsync(HttpContext context, int statusCode, string title, string detail)

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Primitives;
 namespace Authentik.Plugins.Host.EmbeddedOutpost;
 
 /// <summary>
-/// The endpoints another reverse proxy asks about each request of a <c>forward_single</c> or
+/// The endpoints another reverse proxy queries for each request of a <c>forward_single</c> or
 /// <c>forward_domain</c> provider: <c>/auth/nginx</c>, <c>/auth/traefik</c>, <c>/auth/caddy</c>
 /// and <c>/auth/envoy</c> under <c>/outpost.goauthentik.io</c>.
 /// </summary>

@@ -76,6 +76,6 @@ public sealed class HeaderAuthenticationTests(OutpostFixture fixture) : IClassFi
         tokenRequest.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("client-app:" + OutpostFixture.ClientSecret)));
         using var tokenResponse = await browser.SendAsync(tokenRequest);
         var body = JsonNode.Parse(await tokenResponse.Content.ReadAsStringAsync())!;
-        return body["access_token"]?.ToString() ?? throw new InvalidOperationException("No access token: " + body.ToJsonString());
+        return body["access_token"]?.ToString() ?? throw new InvalidOperationException("The token response has no access_token: " + body.ToJsonString());
     }
 }
