@@ -22,6 +22,7 @@ builder.Services
     .AddDropInPlugins(settings, builder.Configuration)
     .AddRoutingStages()
     .AddAuthentikOutposts(builder.Configuration)
+    .AddEmbeddedOutpost(builder.Configuration)
     .AddBackendForwarding()
     .AddHostCommands()
     .AddDeployment();
