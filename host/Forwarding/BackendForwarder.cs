@@ -85,13 +85,20 @@ internal sealed partial class BackendForwarder : IDisposable
         }
 
         var exception = context.GetForwarderErrorFeature()?.Exception;
-        if (exception is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } && !context.Response.HasStarted)
+        if (IsBodyTooLarge(exception) && !context.Response.HasStarted)
         {
             await WriteBodyTooLargeAsync(context);
             return;
         }
 
         var reason = DescribeFailure(error, exception);
+        if (IsClientFailure(error))
+        {
+            // The client went away or sent a broken body; YARP has set the status and nobody waits for a body.
+            Log.ClientFailed(_logger, context.Request.Path, error, reason);
+            return;
+        }
+
         Log.ForwardingFailed(_logger, context.Request.Path, error, reason, context.Response.HasStarted);
         if (!context.Response.HasStarted)
         {
@@ -110,6 +117,26 @@ internal sealed partial class BackendForwarder : IDisposable
             context.RequestAborted);
     }
 
+    private static bool IsBodyTooLarge(Exception? exception) =>
+        exception switch
+        {
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => true,
+            AggregateException aggregate => aggregate.InnerExceptions.Any(IsBodyTooLarge),
+            { InnerException: { } inner } => IsBodyTooLarge(inner),
+            _ => false,
+        };
+
+    private static bool IsClientFailure(ForwarderError error) =>
+        error is ForwarderError.RequestCanceled
+            or ForwarderError.RequestBodyCanceled
+            or ForwarderError.RequestBodyClient
+            or ForwarderError.ResponseBodyCanceled
+            or ForwarderError.ResponseBodyClient
+            or ForwarderError.UpgradeRequestCanceled
+            or ForwarderError.UpgradeRequestClient
+            or ForwarderError.UpgradeResponseCanceled
+            or ForwarderError.UpgradeResponseClient;
+
     private static string DescribeFailure(ForwarderError error, Exception? exception) =>
         error switch
         {
@@ -123,5 +150,8 @@ internal sealed partial class BackendForwarder : IDisposable
     {
         [LoggerMessage(1095, LogLevel.Warning, "Forwarding {Path} to the backend failed with {Error}: {Reason}. Response started: {ResponseStarted}.", EventName = nameof(ForwardingFailed))]
         public static partial void ForwardingFailed(ILogger logger, PathString path, ForwarderError error, string reason, bool responseStarted);
+
+        [LoggerMessage(1096, LogLevel.Debug, "Forwarding {Path} stopped on the client's side with {Error}: {Reason}.", EventName = nameof(ClientFailed))]
+        public static partial void ClientFailed(ILogger logger, PathString path, ForwarderError error, string reason);
     }
 }

@@ -1,4 +1,5 @@
 using Authentik.Plugins.Outposts;
+using Microsoft.Extensions.Configuration;
 
 namespace Authentik.Plugins.TestPlugins.FixtureOutposts;
 
@@ -7,9 +8,11 @@ public sealed class FixtureProvider
 {
     public string Name { get; set; } = "";
 
+    [ConfigurationKeyName("external_host")]
     public string ExternalHost { get; set; } = "";
 
     public ProxyMode Mode { get; set; } = ProxyMode.Proxy;
 
+    [ConfigurationKeyName("cookie_domain")]
     public string? CookieDomain { get; set; }
 }
