@@ -48,7 +48,7 @@ internal static class HostSettingsReader
         settings = ReadTls(settings, options.Tls, report);
         CheckPluginSections(configuration, settings.PluginDirectory, report);
 
-        if (secretKey is null)
+        if (configuration[ConfigurationKeys.SecretKey] is null)
         {
             report.AddWarning(
                 ConfigurationKeys.SecretKey,
@@ -156,16 +156,25 @@ internal static class HostSettingsReader
         var networks = new List<IPNetwork>();
         foreach (var value in ReadList(configuration, ConfigurationKeys.TrustedProxyCidrs))
         {
-            if (IPNetwork.TryParse(value, out var network))
-            {
-                networks.Add(network);
-            }
-            else
+            if (!IPNetwork.TryParse(value, out var network))
             {
                 report.AddError(
                     ConfigurationKeys.TrustedProxyCidrs,
-                    $"'{value}' is not a valid network; expected <address>/<prefix length> with no bits set after the prefix, such as 10.0.0.0/8 or fe80::/10, separated by commas.");
+                    $"'{value}' is not a valid network; expected <address>/<prefix length>, such as 10.0.0.0/8 or fe80::/10, separated by commas.");
+                continue;
             }
+
+            // A network written with host bits ("10.0.0.1/8") most likely names a different range than meant.
+            var slash = value.IndexOf('/', StringComparison.Ordinal);
+            if (slash > 0 && IPAddress.TryParse(value.AsSpan(0, slash), out var address) && !address.Equals(network.BaseAddress))
+            {
+                report.AddError(
+                    ConfigurationKeys.TrustedProxyCidrs,
+                    $"'{value}' has bits set after the prefix; write the network address, such as {network}.");
+                continue;
+            }
+
+            networks.Add(network);
         }
 
         return networks;
@@ -247,10 +256,13 @@ internal static class HostSettingsReader
 
     private static void CheckPluginSections(IConfiguration configuration, string pluginDirectory, ConfigurationReport report)
     {
+        // Environment variables offer each plugin section under two names (with "_" and with "-"),
+        // so a bad value is reported once per spelling-independent folder name.
+        var reported = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var plugin in configuration.GetSection(ConfigurationKeys.Plugins).GetChildren())
         {
             var enabled = plugin[ConfigurationKeys.PluginEnabled];
-            if (enabled is not null && !bool.TryParse(enabled, out _))
+            if (enabled is not null && !bool.TryParse(enabled, out _) && reported.Add(plugin.Key.Replace('_', '-')))
             {
                 report.AddError(
                     $"{ConfigurationKeys.Plugins}:{plugin.Key}:{ConfigurationKeys.PluginEnabled}",
