@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
@@ -42,6 +43,7 @@ internal static class HostSettingsReader
             MetricsEndpoints = metrics,
             TrustedProxyNetworks = ReadNetworks(configuration, report),
             BackendUrl = ReadBackendUrl(options.Backend.Url, report),
+            BackendTimeout = ReadBackendTimeout(options.Backend.Timeout, report),
             DataDirectory = ReadPath(ConfigurationKeys.DataPath, options.Paths.Data, report),
             PluginDirectory = ReadPath(ConfigurationKeys.PluginsPath, options.Paths.Plugins, report),
         };
@@ -192,6 +194,17 @@ internal static class HostSettingsReader
 
         report.AddError(ConfigurationKeys.BackendUrl, $"'{value}' is not a valid backend URL; expected an absolute http or https URL without query, such as http://localhost:8000.");
         return new Uri("http://localhost:8000");
+    }
+
+    private static TimeSpan ReadBackendTimeout(string? value, ConfigurationReport report)
+    {
+        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds is > 0 and <= 86400)
+        {
+            return TimeSpan.FromSeconds(seconds);
+        }
+
+        report.AddError(ConfigurationKeys.BackendTimeout, $"'{value}' is not a valid timeout; expected whole seconds from 1 to 86400, such as 100.");
+        return TimeSpan.FromSeconds(100);
     }
 
     private static string ReadPath(string key, string? value, ConfigurationReport report)

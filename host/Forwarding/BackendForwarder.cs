@@ -20,10 +20,6 @@ internal sealed partial class BackendForwarder : IDisposable
     /// <summary>Time to open a connection to the backend.</summary>
     public static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(10);
 
-    /// <summary>Time the backend may stay silent while sending or receiving, before the request fails with 502.</summary>
-    public static readonly TimeSpan ActivityTimeout = TimeSpan.FromSeconds(100);
-
-    private static readonly ForwarderRequestConfig RequestConfig = new() { ActivityTimeout = ActivityTimeout };
 
     private readonly IHttpForwarder _forwarder;
     private readonly BackendHealth _health;
@@ -31,6 +27,7 @@ internal sealed partial class BackendForwarder : IDisposable
     private readonly HttpMessageInvoker _invoker;
     private readonly BackendRequestTransformer _transformer = new();
     private readonly string _destinationPrefix;
+    private readonly ForwarderRequestConfig _requestConfig;
 
     public BackendForwarder(IHttpForwarder forwarder, BackendHealth health, HostSettings settings, ILogger<BackendForwarder> logger)
     {
@@ -38,6 +35,7 @@ internal sealed partial class BackendForwarder : IDisposable
         _health = health;
         _logger = logger;
         _destinationPrefix = DestinationPrefix(settings.BackendUrl);
+        _requestConfig = new ForwarderRequestConfig { ActivityTimeout = settings.BackendTimeout };
         _invoker = new HttpMessageInvoker(new SocketsHttpHandler
         {
             UseProxy = false,
@@ -78,7 +76,7 @@ internal sealed partial class BackendForwarder : IDisposable
             bodySize.MaxRequestBodySize = MaxRequestBodySize;
         }
 
-        var error = await _forwarder.SendAsync(context, _destinationPrefix, _invoker, RequestConfig, _transformer);
+        var error = await _forwarder.SendAsync(context, _destinationPrefix, _invoker, _requestConfig, _transformer);
         if (error == ForwarderError.None)
         {
             return;
@@ -91,7 +89,7 @@ internal sealed partial class BackendForwarder : IDisposable
             return;
         }
 
-        var reason = DescribeFailure(error, exception);
+        var reason = DescribeFailure(error, exception, _requestConfig.ActivityTimeout!.Value);
         if (IsClientFailure(error))
         {
             // The client went away or sent a broken body; YARP has set the status and nobody waits for a body.
@@ -137,10 +135,10 @@ internal sealed partial class BackendForwarder : IDisposable
             or ForwarderError.UpgradeResponseCanceled
             or ForwarderError.UpgradeResponseClient;
 
-    private static string DescribeFailure(ForwarderError error, Exception? exception) =>
+    private static string DescribeFailure(ForwarderError error, Exception? exception, TimeSpan timeout) =>
         error switch
         {
-            ForwarderError.RequestTimedOut => $"no response within {ActivityTimeout.TotalSeconds} seconds",
+            ForwarderError.RequestTimedOut => $"no response within {timeout.TotalSeconds} seconds",
             _ when exception is null => error.ToString(),
             _ when exception.InnerException is { } inner => $"{exception.Message} {inner.Message}",
             _ => exception.Message,

@@ -132,6 +132,28 @@ public sealed class ForwardingTests : IClassFixture<HostWithBackendFixture>
     }
 
     [Fact]
+    public async Task BackendSilent_PastTimeout_Returns502()
+    {
+        var plugins = new TestPluginDirectory();
+        try
+        {
+            var options = new HostProcessOptions { BackendUrl = _fixture.Backend.Url, PluginDirectory = plugins.Path };
+            options.Environment["AUTHENTIK_BACKEND__TIMEOUT"] = "2";
+            await using var host = await HostProcess.StartAsync(options);
+            await host.WaitForStatusAsync("/-/health/ready/", HttpStatusCode.OK);
+
+            using var response = await _fixture.Client.GetAsync(new Uri(host.HttpUri, "/stall"));
+
+            Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+            Assert.Equal("failed to connect to authentik backend: no response within 2 seconds", await response.Content.ReadAsStringAsync());
+        }
+        finally
+        {
+            plugins.Delete();
+        }
+    }
+
+    [Fact]
     public void BackendHealthChecks_UseRouterUserAgent()
     {
         var checks = _fixture.Backend.Requests.Where(request => request.PathAndQuery == "/-/health/live/").ToList();
