@@ -60,7 +60,7 @@ internal static class HostSettingsReader
         return settings;
     }
 
-    /// <summary>Returns the items of a key that holds either one comma-separated string or a list.</summary>
+    /// <summary>Returns the items of a key whose value is either one comma-separated string or a list.</summary>
     public static IReadOnlyList<string> ReadList(IConfiguration configuration, string key)
     {
         var section = configuration.GetSection(key);
@@ -131,7 +131,7 @@ internal static class HostSettingsReader
         List<IPEndPoint> metrics,
         ConfigurationReport report)
     {
-        // The metrics listener is told apart from the public ones by its local port.
+        // Requests are routed to the metrics handler by their local port, so it must be unique.
         foreach (var endpoint in metrics)
         {
             if (endpoint.Port == 0)

@@ -92,7 +92,7 @@ internal sealed partial class BackendForwarder : IDisposable
         var reason = DescribeFailure(error, exception, _requestConfig.ActivityTimeout!.Value);
         if (IsClientFailure(error))
         {
-            // The client went away or sent a broken body; YARP has set the status and nobody waits for a body.
+            // The client disconnected or sent an invalid body, so YARP's status stays and no error body is written.
             Log.ClientFailed(_logger, context.Request.Path, error, reason);
             return;
         }

@@ -4,7 +4,7 @@ using Authentik.Plugins.TestSupport;
 namespace Authentik.Plugins.Host.Tests;
 
 /// <summary>
-/// A host in front of an <see cref="EchoBackend"/> whose plugin directory holds one good plugin
+/// A host in front of an <see cref="EchoBackend"/> whose plugin directory contains one good plugin
 /// and one folder of each broken kind.
 /// </summary>
 public sealed class BrokenPluginsFixture : IAsyncLifetime

@@ -61,7 +61,7 @@ public sealed class ForwardingTests : IClassFixture<HostWithBackendFixture>
         };
 
         // The host rejects the body by its length without reading it; with 100-continue the client
-        // waits for that answer instead of writing into a connection the host is closing.
+        // waits for that response instead of writing into a connection the host is closing.
         request.Headers.ExpectContinue = true;
 
         using var response = await _fixture.Client.SendAsync(request);

@@ -5,7 +5,7 @@ namespace Authentik.Plugins.Host.Tests;
 public sealed class ProviderRoutingTests : IClassFixture<ProviderRoutingFixture>
 {
     // The embedded outpost itself is not installed in these tests, so requests that reach it get
-    // authentik's answer for an outpost that is not running.
+    // authentik's response for an outpost that is not running.
     private const string OutpostNotRunning = "failed to connect to authentik backend: proxy not running";
 
     private readonly ProviderRoutingFixture _fixture;
