@@ -4,8 +4,8 @@ namespace Authentik.Plugins.Host.Tests;
 
 public sealed class ProviderRoutingTests : IClassFixture<ProviderRoutingFixture>
 {
-    // The embedded outpost itself is not installed in these tests, so requests that reach it get
-    // authentik's response for an outpost that is not running.
+    // Without an embedded outpost installed, the host's default responds like authentik's server
+    // before its outpost has started.
     private const string OutpostNotRunning = "failed to connect to authentik backend: proxy not running";
 
     private readonly ProviderRoutingFixture _fixture;
@@ -44,36 +44,55 @@ public sealed class ProviderRoutingTests : IClassFixture<ProviderRoutingFixture>
     [MemberData(nameof(Routes))]
     public async Task Request_ProviderHosts_ReachesExpectedDestination(string host, string pathAndQuery, string destination)
     {
+        var before = await DestinationCounts.ReadAsync(_fixture.Client, _fixture.Host.MetricsUri);
+        var forwardedBefore = CountForwarded();
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_fixture.Host.HttpUri, pathAndQuery));
         request.Headers.Host = host;
 
         using var response = await _fixture.Client.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
+        var handledBy = await DestinationCounts.WaitForChangeAsync(_fixture.Client, _fixture.Host.MetricsUri, before);
 
         switch (destination)
         {
             case "embedded_outpost":
-                Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
-                Assert.Equal(OutpostNotRunning, body);
+                Assert.Equal("embedded_outpost", handledBy);
+                Assert.Equal(forwardedBefore, CountForwarded());
                 break;
             case "core":
+                Assert.Equal("core", handledBy);
                 Assert.Equal(HttpStatusCode.OK, response.StatusCode);
                 Assert.Equal(host, (await BackendEcho.ReadAsync(response)).Host);
                 break;
             case "hello":
+                Assert.Equal("hello", handledBy);
                 Assert.Equal(HttpStatusCode.OK, response.StatusCode);
                 Assert.StartsWith("greeting=hello\n", body, StringComparison.Ordinal);
                 break;
             case "ping":
+                Assert.Equal("embedded_outpost", handledBy);
                 Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
                 break;
             case "no app":
+                Assert.Equal("embedded_outpost", handledBy);
                 Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
                 Assert.Contains($"\"Host\": \"{host}\"", body, StringComparison.Ordinal);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(destination), destination, "unknown destination");
         }
+    }
+
+    [Fact]
+    public async Task EmbeddedOutpost_NotInstalled_Returns502ProxyNotRunning()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, _fixture.Host.HttpUri);
+        request.Headers.Host = "proxy.example.com";
+
+        using var response = await _fixture.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.Equal(OutpostNotRunning, await response.Content.ReadAsStringAsync());
     }
 
     [Fact]
@@ -91,4 +110,6 @@ public sealed class ProviderRoutingTests : IClassFixture<ProviderRoutingFixture>
         Assert.Contains("authentik_main_request_duration_seconds_count{dest=\"embedded_outpost\"}", metrics, StringComparison.Ordinal);
         Assert.Contains("authentik_main_request_duration_seconds_count{dest=\"core\"}", metrics, StringComparison.Ordinal);
     }
+
+    private int CountForwarded() => _fixture.Backend.Requests.Count(received => received.PathAndQuery != "/-/health/live/");
 }
