@@ -51,6 +51,8 @@ internal sealed class OutpostPathsStage : IRoutingStage
             return Task.CompletedTask;
         }
 
+        // NOTE: authentik also serves /outpost.goauthentik.io/static on any host; here a host that
+        // matches no provider gets the 400 below for it too.
         if (request.Match is not null || request.Path.StartsWithSegments(ForwardAuthPath, StringComparison.Ordinal))
         {
             return _outpost.HandleAsync(request);
