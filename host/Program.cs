@@ -1,5 +1,6 @@
 using Authentik.Plugins.Host.Commands;
 using Authentik.Plugins.Host.Configuration;
+using Authentik.Plugins.Host.Deployment;
 using Authentik.Plugins.Host.Hosting;
 using Authentik.Plugins.Host.Outposts;
 using Authentik.Plugins.Host.Plugins;
@@ -28,8 +29,10 @@ builder.Services
     .AddDropInPlugins(settings, builder.Configuration)
     .AddRoutingStages()
     .AddAuthentikOutposts(builder.Configuration)
+    .AddEmbeddedOutpost(builder.Configuration)
     .AddBackendForwarding()
-    .AddHostCommands();
+    .AddHostCommands()
+    .AddDeployment();
 
 await using var app = builder.Build();
 

@@ -14,7 +14,7 @@ namespace Authentik.Plugins.Host.Outposts;
 internal static class OutpostReader
 {
     private static readonly HashSet<string> KnownKeys =
-        ["name", "uuid", "pk", "type", "managed", "embedded", "config", "service_connection", "providers"];
+        ["name", "uuid", "pk", "type", "managed", "embedded", "token", "config", "service_connection", "providers"];
 
     /// <summary>Returns the default embedded outpost: authentik's name, the embedded marker and no providers.</summary>
     public static OutpostConfig CreateDefaultEmbedded() => new()
@@ -67,6 +67,9 @@ internal static class OutpostReader
             Uuid = ReadUuid(reader, name),
             Type = reader.ReadString("type") ?? OutpostConstants.ProxyType,
             Managed = managed,
+
+            // NOTE: authentik creates one API token per managed outpost. This host has no token service, so the file supplies it.
+            Token = reader.ReadString("token"),
             ServiceConnection = source["service_connection"] is JsonObject connection ? ReadServiceConnection(connection, reader, problems) : null,
             Providers = providers ?? ReadProviders(reader, name, reportUnknownKeys, problems),
             Settings = OutpostSettingsReader.Read(reader.ReadObject("config"), reader.Subject, isEmbedded, reportUnknownKeys, problems),
