@@ -3,6 +3,7 @@ using Authentik.Plugins.Host.Forwarding;
 using Authentik.Plugins.Host.Metrics;
 using Authentik.Plugins.Host.Routing;
 using Authentik.Plugins.Host.Security;
+using Authentik.Plugins.Outposts;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Authentik.Plugins.Host.Hosting;
@@ -20,12 +21,11 @@ internal static class HostServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>
-    /// Adds the routing stages, the pipeline and the default embedded outpost, which is not running.
-    /// The outposts and the provider lookup come from <c>AddAuthentikOutposts</c>.
-    /// </summary>
+    /// <summary>Adds the routing stages, the pipeline and the outpost defaults: one embedded outpost with no providers, not running.</summary>
     public static IServiceCollection AddRoutingStages(this IServiceCollection services)
     {
+        services.TryAddSingleton<IOutpostConfigProvider, EmbeddedOnlyOutpostConfigProvider>();
+        services.TryAddSingleton<IProviderLookup, SnapshotProviderLookup>();
         services.TryAddSingleton<IEmbeddedOutpost, NotRunningEmbeddedOutpost>();
         services.TryAddSingleton<OutpostPathsStage>();
         services.TryAddSingleton<ProviderHostsStage>();
