@@ -1,5 +1,6 @@
 using Authentik.Plugins.Host.Commands;
 using Authentik.Plugins.Host.Configuration;
+using Authentik.Plugins.Host.Routing;
 using Authentik.Plugins.Host.Outposts;
 using Authentik.Plugins.Host.Security;
 using Authentik.Plugins.Outposts;
@@ -13,8 +14,9 @@ namespace Microsoft.Extensions.DependencyInjection;
 internal static class OutpostsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the outpost snapshot (<see cref="IOutpostConfigProvider"/>), the provider lookup
-    /// (<see cref="IProviderLookup"/>, replacing any earlier registration), the source chosen by
+    /// Registers the snapshot store as <see cref="IOutpostConfigProvider"/> and
+    /// <see cref="IProviderLookup"/> in place of the host's stand-ins; an outpost source that a
+    /// plugin registered keeps precedence. Also registers the source chosen by
     /// <c>outposts:source</c>, the local state and its poller, and the <c>outposts</c> command.
     /// </summary>
     /// <param name="services">The host's services; <see cref="HostSettings"/> and <see cref="SecretKeyStore"/> must be among them.</param>
@@ -31,8 +33,7 @@ internal static class OutpostsServiceCollectionExtensions
         services.AddLocalStateStore();
 
         services.TryAddSingleton<OutpostSnapshotStore>();
-        services.Replace(ServiceDescriptor.Singleton<IOutpostConfigProvider>(provider => provider.GetRequiredService<OutpostSnapshotStore>()));
-        services.Replace(ServiceDescriptor.Singleton<IProviderLookup>(provider => provider.GetRequiredService<OutpostSnapshotStore>()));
+        ReplaceHostDefaults(services);
 
         services.TryAddSingleton(provider =>
         {
@@ -61,6 +62,29 @@ internal static class OutpostsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostCommand, OutpostsCommand>());
         return services;
     }
+
+    // Plugins register their services before the host, so an outpost source from a plugin wins.
+    // Only the host's stand-ins are replaced: then the snapshot store serves the outposts and,
+    // unless a plugin supplies its own, the provider lookup from the same atomically swapped state.
+    private static void ReplaceHostDefaults(IServiceCollection services)
+    {
+        if (!IsUnsetOrHostDefault<IOutpostConfigProvider, EmbeddedOnlyOutpostConfigProvider>(services))
+        {
+            return;
+        }
+
+        services.RemoveAll<IOutpostConfigProvider>();
+        services.AddSingleton<IOutpostConfigProvider>(provider => provider.GetRequiredService<OutpostSnapshotStore>());
+        if (IsUnsetOrHostDefault<IProviderLookup, SnapshotProviderLookup>(services))
+        {
+            services.RemoveAll<IProviderLookup>();
+            services.AddSingleton<IProviderLookup>(provider => provider.GetRequiredService<OutpostSnapshotStore>());
+        }
+    }
+
+    private static bool IsUnsetOrHostDefault<TService, THostDefault>(IServiceCollection services) =>
+        services.Where(descriptor => descriptor.ServiceType == typeof(TService))
+            .All(descriptor => descriptor.ImplementationType == typeof(THostDefault));
 
     private static string ReadSecretKey(SecretKeyStore secretKeys)
     {
