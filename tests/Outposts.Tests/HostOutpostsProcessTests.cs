@@ -1,4 +1,3 @@
-using System.Net;
 using Authentik.Plugins.TestSupport;
 
 namespace Authentik.Plugins.Outposts.Tests;
@@ -10,13 +9,16 @@ public sealed class HostOutpostsProcessTests : IDisposable
 
     public void Dispose() => _directory.Dispose();
 
-    private static async Task<HttpStatusCode> GetStatusAsync(HostProcess host, string hostHeader, string path)
+    // Returns whether a provider claimed the host: for an outpost path on a host without one, the
+    // host returns authentik's "no app for hostname" body.
+    private static async Task<bool> HasProviderAsync(HostProcess host, string hostHeader)
     {
         using var client = HostProcess.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(host.HttpUri, path));
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(host.HttpUri, "/outpost.goauthentik.io/start"));
         request.Headers.Host = hostHeader;
         using var response = await client.SendAsync(request);
-        return response.StatusCode;
+        var body = await response.Content.ReadAsStringAsync();
+        return !body.Contains("no app for hostname", StringComparison.Ordinal);
     }
 
     [Fact]
@@ -78,13 +80,13 @@ public sealed class HostOutpostsProcessTests : IDisposable
         options.Environment["AUTHENTIK_CONFIG_FILE"] = configFile;
         await using var host = await HostProcess.StartAsync(options);
         await host.WaitForOutputAsync("Read 1 outposts from outposts:instances.");
-        Assert.Equal(HttpStatusCode.BadRequest, await GetStatusAsync(host, "after.test", "/outpost.goauthentik.io/start"));
+        Assert.False(await HasProviderAsync(host, "after.test"));
 
         await File.WriteAllTextAsync(configFile, Provider.Replace("HOST", "after.test", StringComparison.Ordinal));
         await host.WaitForOutputAsync("revision 2 is active");
 
-        Assert.Equal(HttpStatusCode.BadGateway, await GetStatusAsync(host, "after.test", "/outpost.goauthentik.io/start"));
-        Assert.Equal(HttpStatusCode.BadRequest, await GetStatusAsync(host, "before.test", "/outpost.goauthentik.io/start"));
+        Assert.True(await HasProviderAsync(host, "after.test"));
+        Assert.False(await HasProviderAsync(host, "before.test"));
     }
 
     [Fact]
