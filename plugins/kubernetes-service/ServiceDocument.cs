@@ -1,0 +1,36 @@
+using System.Text.Json.Nodes;
+using k8s;
+using k8s.Models;
+
+namespace Authentik.Plugins.KubernetesService;
+
+/// <summary>Conversions of a Service between the client model, its JSON form and YAML.</summary>
+internal static class ServiceDocument
+{
+    /// <summary>Returns the Service as a JSON object, serialized the way the client sends it.</summary>
+    public static JsonObject ToJson(V1Service service) =>
+        JsonNode.Parse(KubernetesJson.Serialize(service))!.AsObject();
+
+    /// <summary>Reads a Service from its JSON form.</summary>
+    public static V1Service FromJson(JsonObject json) =>
+        KubernetesJson.Deserialize<V1Service>(json.ToJsonString());
+
+    /// <summary>Renders the Service as the YAML that <c>kubectl</c> would show for it.</summary>
+    public static string ToYaml(V1Service service) => KubernetesYaml.Serialize(service);
+
+    /// <summary>
+    /// Returns the JSON of a Service read from the API without the parts a client never writes:
+    /// <c>status</c> and <c>metadata.managedFields</c>, which the API server keeps on its own.
+    /// </summary>
+    public static JsonObject ToWritableJson(V1Service service)
+    {
+        var json = ToJson(service);
+        json.Remove("status");
+        if (json["metadata"] is JsonObject metadata)
+        {
+            metadata.Remove("managedFields");
+        }
+
+        return json;
+    }
+}
