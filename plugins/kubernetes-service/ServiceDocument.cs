@@ -15,8 +15,13 @@ internal static class ServiceDocument
     public static V1Service FromJson(JsonObject json) =>
         KubernetesJson.Deserialize<V1Service>(json.ToJsonString());
 
-    /// <summary>Renders the Service as the YAML that <c>kubectl</c> would show for it.</summary>
-    public static string ToYaml(V1Service service) => KubernetesYaml.Serialize(service);
+    /// <summary>Renders the Service as YAML, ending in a line break so that it can be printed or saved as it is.</summary>
+    public static string ToYaml(V1Service service)
+    {
+        var yaml = KubernetesYaml.Serialize(service);
+
+        return yaml.EndsWith('\n') ? yaml : yaml + "\n";
+    }
 
     /// <summary>
     /// Returns the JSON of a Service read from the API without the parts a client never writes:

@@ -47,6 +47,18 @@ public sealed class KubernetesTestContext : IAsyncLifetime, IAsyncDisposable
 
     ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
 
+    /// <summary>Deletes every Service and forgets the recorded requests, so the next test starts from an empty cluster.</summary>
+    public async Task ResetAsync()
+    {
+        var services = await Client.CoreV1.ListServiceForAllNamespacesAsync();
+        foreach (var service in services.Items)
+        {
+            await Client.CoreV1.DeleteNamespacedServiceAsync(service.Metadata.Name, service.Metadata.NamespaceProperty);
+        }
+
+        Server.ClearRequests();
+    }
+
     public static KubernetesServiceIntegration CreateIntegration(int conflictAttempts = 5, params string[] namespaces)
     {
         var options = new KubernetesServiceOptions { ConflictAttempts = conflictAttempts };

@@ -23,14 +23,7 @@ public sealed class ServiceApplyTests : IClassFixture<KubernetesTestContext>, IA
 
     public async Task DisposeAsync()
     {
-        // Each test starts from an empty cluster: an apply without outposts removes every Service.
-        var services = await _context.Client.CoreV1.ListServiceForAllNamespacesAsync();
-        foreach (var service in services.Items)
-        {
-            await _context.Client.CoreV1.DeleteNamespacedServiceAsync(service.Metadata.Name, service.Metadata.NamespaceProperty);
-        }
-
-        _context.Server.ClearRequests();
+        await _context.ResetAsync();
         _integration.Dispose();
     }
 
