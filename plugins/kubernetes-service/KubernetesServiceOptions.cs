@@ -14,7 +14,7 @@ public sealed class KubernetesServiceOptions
     /// fresh read. Default 5, allowed 1 to 50.
     /// </summary>
     [ConfigurationKeyName("conflict_attempts")]
-    [Range(1, 50)]
+    [Range(1, 50, ErrorMessage = "plugins:kubernetes-service:conflict_attempts (AUTHENTIK_PLUGINS__KUBERNETES_SERVICE__CONFLICT_ATTEMPTS) must be between 1 and 50: it is how many times a Service write is tried after a 409 Conflict.")]
     public int ConflictAttempts { get; set; } = 5;
 
     /// <summary>
