@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using k8s;
@@ -28,6 +29,9 @@ internal sealed class ServiceApiServer : IAsyncDisposable
 
     private const string JsonPatchType = "application/json-patch+json";
     private const string MergePatchType = "application/merge-patch+json";
+
+    // The API server writes quotes and backticks in messages as they are, not as \u escapes.
+    private static readonly JsonSerializerOptions ResponseJsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
@@ -233,6 +237,6 @@ internal sealed class ServiceApiServer : IAsyncDisposable
     {
         response.StatusCode = (int)status;
         response.ContentType = "application/json";
-        await response.WriteAsync(body.ToJsonString());
+        await response.WriteAsync(body.ToJsonString(ResponseJsonOptions));
     }
 }
