@@ -10,7 +10,7 @@ namespace Authentik.Plugins.KubernetesService;
 public sealed class KubernetesServiceOptions
 {
     /// <summary>
-    /// How many times a Service write is tried when the API answers 409 Conflict, each time after a
+    /// How many times a Service write is tried when the API returns 409 Conflict, each time after a
     /// fresh read. Default 5, allowed 1 to 50.
     /// </summary>
     [ConfigurationKeyName("conflict_attempts")]

@@ -50,8 +50,7 @@ internal sealed class ServiceReconciler
             {
                 var reason = recreateReason ?? "the Service does not exist";
                 var kind = recreateReason is null ? DeploymentActionKind.Create : DeploymentActionKind.Recreate;
-                if (!apply || await TryWriteAsync(target, "create", () => client.CoreV1.CreateNamespacedServiceAsync(
-                    target.Patched, target.Namespace, fieldManager: ServiceConstants.FieldManager, cancellationToken: cancellationToken), cancellationToken))
+                if (!apply || await TryCreateAsync(client, target, cancellationToken))
                 {
                     return target.ToAction(kind, reason, target.Patched);
                 }
@@ -83,8 +82,7 @@ internal sealed class ServiceReconciler
                 else if (drift.UpdatedFields.Count > 0)
                 {
                     var updateReason = $"{string.Join(", ", drift.UpdatedFields)} differ from the desired Service";
-                    if (!apply || await TryWriteAsync(target, "update", () => client.CoreV1.ReplaceNamespacedServiceAsync(
-                        drift.UpdateBody, target.Name, target.Namespace, fieldManager: ServiceConstants.FieldManager, cancellationToken: cancellationToken), cancellationToken))
+                    if (!apply || await TryReplaceAsync(client, target, drift.UpdateBody, cancellationToken))
                     {
                         return target.ToAction(DeploymentActionKind.Update, updateReason, drift.UpdateBody);
                     }
@@ -122,6 +120,29 @@ internal sealed class ServiceReconciler
             throw KubernetesApiError.Describe(exception, "read", target.Outpost, target.Namespace, target.Name);
         }
     }
+
+    private static Task<bool> TryCreateAsync(IKubernetes client, ServiceTarget target, CancellationToken cancellationToken) =>
+        TryWriteAsync(
+            target,
+            "create",
+            () => client.CoreV1.CreateNamespacedServiceAsync(
+                target.Patched,
+                target.Namespace,
+                fieldManager: ServiceConstants.FieldManager,
+                cancellationToken: cancellationToken),
+            cancellationToken);
+
+    private static Task<bool> TryReplaceAsync(IKubernetes client, ServiceTarget target, V1Service body, CancellationToken cancellationToken) =>
+        TryWriteAsync(
+            target,
+            "update",
+            () => client.CoreV1.ReplaceNamespacedServiceAsync(
+                body,
+                target.Name,
+                target.Namespace,
+                fieldManager: ServiceConstants.FieldManager,
+                cancellationToken: cancellationToken),
+            cancellationToken);
 
     /// <summary>Sends a create or update; returns <see langword="false"/> on 409 Conflict, so the caller reads again.</summary>
     private static async Task<bool> TryWriteAsync(ServiceTarget target, string verb, Func<Task<V1Service>> write, CancellationToken cancellationToken)

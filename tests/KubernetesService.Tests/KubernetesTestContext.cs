@@ -8,8 +8,8 @@ using Microsoft.Extensions.Options;
 namespace Authentik.Plugins.KubernetesService.Tests;
 
 /// <summary>
-/// A test API server, a kubeconfig pointing at it, a service connection using that kubeconfig and
-/// the integration under test; each test class gets its own, so tests do not share Services.
+/// A test API server, a kubeconfig pointing at it and a service connection using that kubeconfig.
+/// Each test class gets its own, so tests of different classes never share Services.
 /// </summary>
 public sealed class KubernetesTestContext : IAsyncLifetime, IAsyncDisposable
 {
@@ -47,7 +47,7 @@ public sealed class KubernetesTestContext : IAsyncLifetime, IAsyncDisposable
 
     ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
 
-    /// <summary>Deletes every Service and forgets the recorded requests, so the next test starts from an empty cluster.</summary>
+    /// <summary>Deletes every Service and clears the recorded requests, so the next test starts from an empty cluster.</summary>
     public async Task ResetAsync()
     {
         var services = await Client.CoreV1.ListServiceForAllNamespacesAsync();

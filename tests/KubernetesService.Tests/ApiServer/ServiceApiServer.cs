@@ -136,7 +136,7 @@ internal sealed class ServiceApiServer : IAsyncDisposable
             ("PUT", { } item) => (HttpStatusCode.OK, Store.Replace(namespaceName, item, await ReadObjectAsync(request), fieldManager)),
             ("PATCH", { } item) => (HttpStatusCode.OK, Store.Replace(namespaceName, item, await PatchAsync(request, namespaceName, item), fieldManager)),
             ("DELETE", { } item) => (HttpStatusCode.OK, Store.Delete(namespaceName, item, await ReadDeleteOptionsAsync(request))),
-            _ => throw new ApiStatus(HttpStatusCode.MethodNotAllowed, "MethodNotAllowed", $"the server does not allow this method on the requested resource"),
+            _ => throw new ApiStatus(HttpStatusCode.MethodNotAllowed, "MethodNotAllowed", "the server does not allow this method on the requested resource"),
         };
     }
 
