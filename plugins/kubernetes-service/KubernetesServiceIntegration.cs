@@ -6,10 +6,9 @@ using Microsoft.Extensions.Options;
 namespace Authentik.Plugins.KubernetesService;
 
 /// <summary>
-/// Deployment integration <c>kubernetes</c>: gives every proxy outpost whose service connection is
-/// a Kubernetes cluster the Service authentik creates for it, including the extra Service of the
-/// embedded outpost that selects the authentik server pods, and deletes the Services of outposts
-/// that no longer exist.
+/// Deployment integration <c>kubernetes</c>. It gives every proxy outpost on a Kubernetes service
+/// connection the Service authentik creates for it. The embedded outpost's Service selects the
+/// authentik server pods. Services of outposts that no longer exist are deleted.
 /// </summary>
 public sealed class KubernetesServiceIntegration : IDeploymentIntegration, IDisposable
 {
@@ -22,7 +21,7 @@ public sealed class KubernetesServiceIntegration : IDeploymentIntegration, IDisp
     /// <summary>Creates the integration.</summary>
     /// <param name="options">The plugin's settings.</param>
     /// <param name="logger">Receives one entry per change, retry and failure.</param>
-    /// <param name="timeProvider">Clock for the delays between conflict retries; the system clock when <see langword="null"/>.</param>
+    /// <param name="timeProvider">Clock for the delays between conflict retries, or <see langword="null"/> for the system clock.</param>
     public KubernetesServiceIntegration(
         IOptions<KubernetesServiceOptions> options,
         ILogger<KubernetesServiceIntegration> logger,
@@ -109,11 +108,11 @@ public sealed class KubernetesServiceIntegration : IDeploymentIntegration, IDisp
             actions.Add(action);
             if (action.Kind == DeploymentActionKind.Unchanged)
             {
-                Log.ServiceUnchanged(_logger, outpost.Settings.KubernetesNamespace, outpost.Name);
+                Log.ServiceUnchanged(_logger, action.ObjectName, outpost.Name);
             }
             else if (apply)
             {
-                Log.ServiceReconciled(_logger, action.ObjectName, outpost.Settings.KubernetesNamespace, outpost.Name, action.Kind.ToString(), action.Reason);
+                Log.ServiceReconciled(_logger, action.ObjectName, outpost.Name, action.Kind.ToString(), action.Reason);
             }
         }
         catch (ServiceReconcileException exception)
@@ -146,10 +145,14 @@ public sealed class KubernetesServiceIntegration : IDeploymentIntegration, IDisp
         List<DeploymentError> errors,
         CancellationToken cancellationToken)
     {
-        var known = request.Outposts.Select(outpost => ObjectNaming.FormatUuid(outpost.Uuid)).ToHashSet(StringComparer.Ordinal);
-
         foreach (var group in outposts.GroupBy(outpost => outpost.ServiceConnection!))
         {
+            var owners = new Dictionary<string, ServiceOwner>(StringComparer.Ordinal);
+            foreach (var outpost in request.Outposts)
+            {
+                owners.TryAdd(ObjectNaming.FormatUuid(outpost.Uuid), new ServiceOwner(outpost.Name, GetServiceLocation(outpost, group.Key)));
+            }
+
             ConnectedClient client;
             try
             {
@@ -167,7 +170,29 @@ public sealed class KubernetesServiceIntegration : IDeploymentIntegration, IDisp
                 .Concat(_options.Namespaces)
                 .Distinct(StringComparer.Ordinal)
                 .Order(StringComparer.Ordinal);
-            await _orphans.CollectAsync(client, namespaces, known, apply, actions, errors, cancellationToken);
+            await _orphans.CollectAsync(client, namespaces, owners, apply, actions, errors, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Returns <c>namespace/name</c> of the outpost's Service on <paramref name="connection"/>, or
+    /// <see langword="null"/> when this run leaves the outpost's Services there alone.
+    /// </summary>
+    private static string? GetServiceLocation(OutpostConfig outpost, ServiceConnectionConfig connection)
+    {
+        if (outpost.ServiceConnection != connection || GetSkipReason(outpost) is not null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return $"{outpost.Settings.KubernetesNamespace}/{ObjectNaming.GetObjectName(outpost)}";
+        }
+        catch (FormatException)
+        {
+            // The outpost's own run reports the invalid template; its Services stay until it is fixed.
+            return null;
         }
     }
 }

@@ -7,8 +7,9 @@ using Microsoft.Extensions.Logging;
 namespace Authentik.Plugins.KubernetesService;
 
 /// <summary>
-/// Finds, and with apply deletes, proxy outpost Services whose <c>goauthentik.io/outpost-uuid</c>
-/// label names no outpost the host knows. Only Services labelled
+/// Finds, and with apply deletes, proxy outpost Services that no outpost owns any more: their
+/// <c>goauthentik.io/outpost-uuid</c> label names no outpost the host knows, or names an outpost
+/// whose Service now has another name or namespace. Only Services labelled
 /// <c>app.kubernetes.io/managed-by=goauthentik.io</c> and <c>goauthentik.io/outpost-type=proxy</c>
 /// are considered, and only in the namespaces passed in.
 /// </summary>
@@ -31,7 +32,7 @@ internal sealed class OrphanServiceCollector
     public async Task CollectAsync(
         ConnectedClient connection,
         IEnumerable<string> namespaces,
-        IReadOnlySet<string> knownOutpostUuids,
+        IReadOnlyDictionary<string, ServiceOwner> owners,
         bool apply,
         List<DeploymentAction> actions,
         List<DeploymentError> errors,
@@ -57,27 +58,39 @@ internal sealed class OrphanServiceCollector
             {
                 var labels = service.Metadata.Labels;
                 var uuid = labels[ServiceConstants.OutpostUuidLabel];
-                if (knownOutpostUuids.Contains(uuid))
+                var location = $"{namespaceName}/{service.Metadata.Name}";
+                string outpost;
+                string reason;
+                if (!owners.TryGetValue(uuid, out var owner))
+                {
+                    outpost = labels.TryGetValue(ServiceConstants.OutpostNameLabel, out var slug) ? slug : uuid;
+                    reason = $"no outpost with id {uuid} exists any more";
+                }
+                else if (owner.Location is null || owner.Location == location)
                 {
                     continue;
                 }
+                else
+                {
+                    outpost = owner.Outpost;
+                    reason = $"outpost '{owner.Outpost}' now uses Service '{owner.Location}'";
+                }
 
-                var outpost = labels.TryGetValue(ServiceConstants.OutpostNameLabel, out var slug) ? slug : uuid;
                 try
                 {
                     if (apply)
                     {
                         await DeleteAsync(connection, service, outpost, cancellationToken);
-                        Log.ServiceRemoved(_logger, service.Metadata.Name, namespaceName, uuid);
+                        Log.ServiceRemoved(_logger, service.Metadata.Name, namespaceName, uuid, reason);
                     }
 
                     actions.Add(new DeploymentAction
                     {
                         Outpost = outpost,
                         Resource = ServiceConstants.Resource,
-                        ObjectName = $"{namespaceName}/{service.Metadata.Name}",
+                        ObjectName = location,
                         Kind = DeploymentActionKind.Remove,
-                        Reason = $"no outpost with id {uuid} exists any more",
+                        Reason = reason,
                         Labels = new Dictionary<string, string>(labels, StringComparer.Ordinal),
                     });
                 }

@@ -25,7 +25,7 @@ internal sealed class ServiceTarget
 
     public ServiceJsonPatch Patch { get; }
 
-    /// <summary>Name the API calls use; a JSON patch that renames the object makes the API server reject it.</summary>
+    /// <summary>Name the API calls use, which the JSON patch may not change.</summary>
     public string Name => Desired.Metadata.Name;
 
     public string Namespace => Desired.Metadata.NamespaceProperty;
@@ -48,7 +48,17 @@ internal sealed class ServiceTarget
         var patchedJson = ServiceDocument.ToJson(desired);
         patch.ApplyTo(patchedJson);
 
-        return new ServiceTarget(outpost.Name, desired, ServiceDocument.FromJson(patchedJson), patch);
+        var patched = ServiceDocument.FromJson(patchedJson);
+
+        // The API calls address the Service by the built name and namespace, so a patch that moved
+        // it would create a new Service on every run.
+        if (patched.Metadata?.Name != desired.Metadata.Name || patched.Metadata?.NamespaceProperty != desired.Metadata.NamespaceProperty)
+        {
+            throw new ServiceReconcileException(
+                $"kubernetes_json_patches.service of outpost '{outpost.Name}' changes metadata.name or metadata.namespace; set object_naming_template or kubernetes_namespace instead.");
+        }
+
+        return new ServiceTarget(outpost.Name, desired, patched, patch);
     }
 
     /// <summary>Returns the action for this Service, with <paramref name="document"/> rendered as YAML.</summary>

@@ -128,6 +128,18 @@ public sealed class JsonPatchTests : IClassFixture<KubernetesTestContext>, IAsyn
             Assert.Single(plan.Errors).Message);
     }
 
+    [Theory]
+    [InlineData("""[{"op": "replace", "path": "/metadata/name", "value": "other"}]""")]
+    [InlineData("""[{"op": "replace", "path": "/metadata/namespace", "value": "other"}]""")]
+    public async Task Plan_JsonPatchMovingService_IsRejected(string operations)
+    {
+        var plan = await _integration.PlanAsync(KubernetesTestContext.Request(Patched(operations)), CancellationToken.None);
+
+        Assert.Equal(
+            "kubernetes_json_patches.service of outpost 'Patched' changes metadata.name or metadata.namespace; set object_naming_template or kubernetes_namespace instead.",
+            Assert.Single(plan.Errors).Message);
+    }
+
     private OutpostConfig Patched(string operations) => _context.Managed("Patched", KubernetesTestContext.EmbeddedUuid, new OutpostSettings
     {
         KubernetesJsonPatches = new Dictionary<string, JsonArray>

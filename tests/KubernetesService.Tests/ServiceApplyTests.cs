@@ -228,6 +228,40 @@ public sealed class ServiceApplyTests : IClassFixture<KubernetesTestContext>, IA
     }
 
     [Fact]
+    public async Task Apply_NamespaceChanged_MovesService()
+    {
+        var uuid = Guid.NewGuid();
+        await _integration.ApplyAsync(KubernetesTestContext.Request(_context.Embedded(), _context.Managed("Mover", uuid)), CancellationToken.None);
+        var moved = _context.Managed("Mover", uuid, new OutpostSettings { KubernetesNamespace = "moved" });
+
+        var plan = await _integration.ApplyAsync(KubernetesTestContext.Request(_context.Embedded(), moved), CancellationToken.None);
+
+        Assert.Empty(plan.Errors);
+        Assert.Equal(
+            [
+                $"Unchanged default/{EmbeddedName}: the Service matches the desired labels, selector, type, ports and JSON patch",
+                "Create moved/ak-outpost-mover: the Service does not exist",
+                "Remove default/ak-outpost-mover: outpost 'Mover' now uses Service 'moved/ak-outpost-mover'",
+            ],
+            plan.Actions.Select(action => $"{action.Kind} {action.ObjectName}: {action.Reason}"));
+        Assert.Equal([EmbeddedName], (await _context.Client.CoreV1.ListNamespacedServiceAsync("default")).Items.Select(service => service.Metadata.Name));
+        Assert.Equal(["ak-outpost-mover"], (await _context.Client.CoreV1.ListNamespacedServiceAsync("moved")).Items.Select(service => service.Metadata.Name));
+    }
+
+    [Fact]
+    public async Task Apply_DisabledServiceOfExistingOutpost_IsKept()
+    {
+        var uuid = Guid.NewGuid();
+        await _integration.ApplyAsync(KubernetesTestContext.Request(_context.Managed("Keeper", uuid)), CancellationToken.None);
+        var disabled = _context.Managed("Keeper", uuid, new OutpostSettings { KubernetesDisabledComponents = ["service"] });
+
+        var plan = await _integration.ApplyAsync(KubernetesTestContext.Request(disabled), CancellationToken.None);
+
+        Assert.Equal(DeploymentActionKind.Skipped, Assert.Single(plan.Actions).Kind);
+        Assert.Equal("ak-outpost-keeper", (await ReadAsync("ak-outpost-keeper")).Metadata.Name);
+    }
+
+    [Fact]
     public async Task Apply_StaleResourceVersion_RetriesWithFreshRead()
     {
         var request = KubernetesTestContext.Request(_context.Embedded());
