@@ -1,6 +1,8 @@
 using System.Net;
 using Authentik.Plugins.Deployment;
 using Authentik.Plugins.Outposts;
+using Authentik.Plugins.KubernetesService.Tests.ApiServer;
+using Authentik.Plugins.TestSupport;
 using k8s;
 using k8s.Models;
 
@@ -283,6 +285,47 @@ public sealed class ServiceApplyTests : IClassFixture<KubernetesTestContext>, IA
             ],
             _context.Server.Requests.Where(item => item.Path.EndsWith(EmbeddedName, StringComparison.Ordinal)).Select(item => item.ToString()));
         Assert.Equal(AuthentikCompatibility.Version, (await ReadAsync(EmbeddedName)).Metadata.Labels["app.kubernetes.io/version"]);
+    }
+
+    [Fact]
+    public async Task Apply_CreatedByOtherClientMeanwhile_UpdatesAfterConflict()
+    {
+        var other = DesiredServiceBuilder.Build(_context.Embedded(), "other-version");
+        _context.Server.Store.CreateAfterMissingRead("default", EmbeddedName, ServiceDocument.ToJson(other));
+
+        var plan = await _integration.ApplyAsync(KubernetesTestContext.Request(_context.Embedded()), CancellationToken.None);
+
+        Assert.Empty(plan.Errors);
+        var action = Assert.Single(plan.Actions);
+        Assert.Equal("Update: metadata.labels differ from the desired Service", $"{action.Kind}: {action.Reason}");
+        Assert.Equal(
+            [
+                $"GET /api/v1/namespaces/default/services/{EmbeddedName} -> 404",
+                "POST /api/v1/namespaces/default/services?fieldManager=goauthentik.io -> 409",
+                $"GET /api/v1/namespaces/default/services/{EmbeddedName} -> 200",
+                $"PUT /api/v1/namespaces/default/services/{EmbeddedName}?fieldManager=goauthentik.io -> 200",
+            ],
+            _context.Server.Requests.Where(item => !item.Query.Contains("labelSelector", StringComparison.Ordinal)).Select(item => item.ToString()));
+        Assert.Equal(AuthentikCompatibility.Version, (await ReadAsync(EmbeddedName)).Metadata.Labels["app.kubernetes.io/version"]);
+    }
+
+    [Fact]
+    public async Task Apply_UnreachableApiServer_ReportsOutpostAndAddress()
+    {
+        var port = LoopbackPorts.GetFreePort();
+        using var kubeconfig = new Kubeconfig(new Uri($"http://127.0.0.1:{port}"), ServiceApiServer.Token);
+        var connection = new ServiceConnectionConfig { Name = "down", Kind = ServiceConnectionKind.Kubernetes, Kubeconfig = kubeconfig.Path };
+        var outpost = _context.Embedded() with { ServiceConnection = connection };
+
+        var plan = await _integration.ApplyAsync(KubernetesTestContext.Request(outpost) with { OutpostFilter = outpost.Name }, CancellationToken.None);
+
+        var error = Assert.Single(plan.Errors);
+        Assert.Equal($"down (http://127.0.0.1:{port})", error.Connection);
+        Assert.StartsWith(
+            $"Failed to read Service '{EmbeddedName}' in namespace 'default' for outpost 'authentik Embedded Outpost': the Kubernetes API server could not be reached: ",
+            error.Message,
+            StringComparison.Ordinal);
+        Assert.Empty(plan.Actions);
     }
 
     [Fact]

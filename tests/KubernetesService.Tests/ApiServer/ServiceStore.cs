@@ -16,6 +16,7 @@ internal sealed class ServiceStore
     private readonly Lock _lock = new();
     private readonly Dictionary<(string Namespace, string Name), JsonObject> _services = [];
     private readonly Dictionary<(string Namespace, string Name), int> _changesAfterRead = [];
+    private readonly Dictionary<(string Namespace, string Name), JsonObject> _createdAfterMissingRead = [];
     private long _resourceVersion = 1000;
     private int _nextClusterIp = 10;
     private int _nextNodePort = 30000;
@@ -26,6 +27,12 @@ internal sealed class ServiceStore
         {
             if (!_services.TryGetValue((namespaceName, name), out var service))
             {
+                if (_createdAfterMissingRead.Remove((namespaceName, name), out var racing))
+                {
+                    // Another client creates the object right after this read, so a create based on it conflicts.
+                    StoreCreated(namespaceName, name, racing, "other-client");
+                }
+
                 throw ApiStatus.NotFound(name);
             }
 
@@ -88,17 +95,7 @@ internal sealed class ServiceStore
                 throw ApiStatus.AlreadyExists(name);
             }
 
-            var stored = body.DeepClone().AsObject();
-            var metadata = stored["metadata"]!.AsObject();
-            metadata["namespace"] = namespaceName;
-            metadata["uid"] = Guid.NewGuid().ToString();
-            metadata["creationTimestamp"] = "2026-01-01T00:00:00Z";
-            metadata["resourceVersion"] = NextResourceVersion();
-            SetManager(metadata, fieldManager);
-            ApplyDefaults(stored, null);
-            _services[(namespaceName, name)] = stored;
-
-            return stored.DeepClone().AsObject();
+            return StoreCreated(namespaceName, name, body, fieldManager);
         }
     }
 
@@ -164,6 +161,15 @@ internal sealed class ServiceStore
         }
     }
 
+    /// <summary>Makes the next read of the missing Service be followed by a create of another client, with <paramref name="service"/> as its body.</summary>
+    public void CreateAfterMissingRead(string namespaceName, string name, JsonObject service)
+    {
+        lock (_lock)
+        {
+            _createdAfterMissingRead[(namespaceName, name)] = service;
+        }
+    }
+
     /// <summary>Makes the next <paramref name="reads"/> reads of the Service be followed by a write of another client.</summary>
     public void ChangeAfterReads(string namespaceName, string name, int reads)
     {
@@ -171,6 +177,21 @@ internal sealed class ServiceStore
         {
             _changesAfterRead[(namespaceName, name)] = reads;
         }
+    }
+
+    private JsonObject StoreCreated(string namespaceName, string name, JsonObject body, string? fieldManager)
+    {
+        var stored = body.DeepClone().AsObject();
+        var metadata = stored["metadata"]!.AsObject();
+        metadata["namespace"] = namespaceName;
+        metadata["uid"] = Guid.NewGuid().ToString();
+        metadata["creationTimestamp"] = "2026-01-01T00:00:00Z";
+        metadata["resourceVersion"] = NextResourceVersion();
+        SetManager(metadata, fieldManager);
+        ApplyDefaults(stored, null);
+        _services[(namespaceName, name)] = stored;
+
+        return stored.DeepClone().AsObject();
     }
 
     private static V1Service Parse(JsonObject body)
