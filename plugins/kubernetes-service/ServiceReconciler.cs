@@ -99,7 +99,8 @@ internal sealed class ServiceReconciler
                     $"Failed to reconcile Service '{target.Name}' in namespace '{target.Namespace}' for outpost '{outpost.Name}': the Kubernetes API returned 409 Conflict or the Service was still being deleted on all {_maxAttempts} attempts; another client keeps changing it.");
             }
 
-            var delay = TimeSpan.FromTicks(Math.Min(MaxRetryDelay.Ticks, FirstRetryDelay.Ticks << (attempt - 1)));
+            // The shift is capped so that 50 attempts cannot overflow; 100 ms << 5 already exceeds the 2 s maximum.
+            var delay = TimeSpan.FromTicks(Math.Min(MaxRetryDelay.Ticks, FirstRetryDelay.Ticks << Math.Min(attempt - 1, 5)));
             Log.ConflictRetry(_logger, target.Name, target.Namespace, outpost.Name, attempt, _maxAttempts, delay);
             await Task.Delay(delay, _timeProvider, cancellationToken);
         }
