@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
@@ -15,6 +16,25 @@ internal static class ServiceDocument
     public static V1Service FromJson(JsonObject json) =>
         KubernetesJson.Deserialize<V1Service>(json.ToJsonString());
 
+    /// <summary>
+    /// Reads the Service that an outpost's JSON patch produced. Fields the v1 model lacks are
+    /// dropped, as the API server drops them.
+    /// </summary>
+    /// <exception cref="ServiceReconcileException">The patched object does not fit the v1 Service model.</exception>
+    public static V1Service FromPatchedJson(JsonObject json, string outpost)
+    {
+        try
+        {
+            return FromJson(json);
+        }
+        catch (JsonException exception)
+        {
+            throw new ServiceReconcileException(
+                $"kubernetes_json_patches.service of outpost '{outpost}' produces an object that is not a valid v1 Service: the value at {exception.Path ?? "$"} has the wrong type. Numbers and booleans must be JSON numbers and booleans, and the outposts configuration file delivers every value as a string.",
+                exception);
+        }
+    }
+
     /// <summary>Renders the Service as YAML, ending in a line break so that it can be printed or saved as it is.</summary>
     public static string ToYaml(V1Service service)
     {
@@ -24,8 +44,8 @@ internal static class ServiceDocument
     }
 
     /// <summary>
-    /// Returns the JSON of a Service read from the API without the parts a client never writes:
-    /// <c>status</c> and <c>metadata.managedFields</c>, which the API server keeps on its own.
+    /// Returns the JSON of a Service read from the API without <c>status</c> and
+    /// <c>metadata.managedFields</c>, which the API server maintains itself and keeps on an update.
     /// </summary>
     public static JsonObject ToWritableJson(V1Service service)
     {

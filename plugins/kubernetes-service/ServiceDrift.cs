@@ -39,10 +39,14 @@ internal sealed class ServiceDrift
         var recreateReason = ComparePortIdentity(live, patchedDesired);
 
         var current = ServiceDocument.ToWritableJson(live);
-        var target = ServiceDocument.ToWritableJson(live);
-        var desiredJson = ServiceDocument.ToJson(desired);
-        Overlay(target, desiredJson);
-        patch.ApplyTo(target);
+        var overlaid = ServiceDocument.ToWritableJson(live);
+        Overlay(overlaid, ServiceDocument.ToJson(desired));
+        patch.ApplyTo(overlaid);
+
+        // A round trip through the model drops fields it lacks, as the API server does, so such a
+        // field in the patch does not count as drift on every run.
+        var updateBody = ServiceDocument.FromPatchedJson(overlaid, patch.Outpost);
+        var target = ServiceDocument.ToWritableJson(updateBody);
 
         var updated = new List<string>();
         foreach (var (name, path) in ComparedFields)
@@ -58,7 +62,7 @@ internal sealed class ServiceDrift
             updated.Add("fields set by kubernetes_json_patches.service");
         }
 
-        return new ServiceDrift(recreateReason, updated, ServiceDocument.FromJson(target));
+        return new ServiceDrift(recreateReason, updated, updateBody);
     }
 
     private static readonly (string Name, string[] Path)[] ComparedFields =

@@ -26,8 +26,8 @@ internal sealed class ServiceJsonPatch
         _operations = operations;
     }
 
-    /// <summary>Whether the outpost has no operations for the Service.</summary>
-    public bool IsEmpty => _operations.Count == 0;
+    /// <summary>Name of the outpost the operations belong to.</summary>
+    public string Outpost => _outpost;
 
     /// <summary>Returns the Service operations of the outpost's <c>kubernetes_json_patches</c>, possibly none.</summary>
     public static ServiceJsonPatch For(string outpost, IReadOnlyDictionary<string, JsonArray>? patches)

@@ -48,7 +48,7 @@ internal sealed class ServiceTarget
         var patchedJson = ServiceDocument.ToJson(desired);
         patch.ApplyTo(patchedJson);
 
-        var patched = ServiceDocument.FromJson(patchedJson);
+        var patched = ServiceDocument.FromPatchedJson(patchedJson, outpost.Name);
 
         // The API calls address the Service by the built name and namespace, so a patch that moved
         // it would create a new Service on every run.

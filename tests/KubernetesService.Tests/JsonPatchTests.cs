@@ -140,6 +140,30 @@ public sealed class JsonPatchTests : IClassFixture<KubernetesTestContext>, IAsyn
             Assert.Single(plan.Errors).Message);
     }
 
+    [Fact]
+    public async Task Plan_JsonPatchWithStringPort_ReportsFix()
+    {
+        var outpost = Patched("""[{"op": "replace", "path": "/spec/ports/0/port", "value": "9001"}]""");
+
+        var plan = await _integration.PlanAsync(KubernetesTestContext.Request(outpost), CancellationToken.None);
+
+        Assert.Equal(
+            "kubernetes_json_patches.service of outpost 'Patched' produces an object that is not a valid v1 Service: the value at $.spec.ports[0].port has the wrong type. Numbers and booleans must be JSON numbers and booleans, and the outposts configuration file delivers every value as a string.",
+            Assert.Single(plan.Errors).Message);
+    }
+
+    [Fact]
+    public async Task Apply_JsonPatchWithUnknownField_CausesNoDrift()
+    {
+        var outpost = Patched("""[{"op": "add", "path": "/spec/unknownField", "value": "x"}]""");
+        await _integration.ApplyAsync(KubernetesTestContext.Request(outpost), CancellationToken.None);
+
+        var second = await _integration.ApplyAsync(KubernetesTestContext.Request(outpost), CancellationToken.None);
+
+        Assert.Empty(second.Errors);
+        Assert.Equal(DeploymentActionKind.Unchanged, Assert.Single(second.Actions).Kind);
+    }
+
     private OutpostConfig Patched(string operations) => _context.Managed("Patched", KubernetesTestContext.EmbeddedUuid, new OutpostSettings
     {
         KubernetesJsonPatches = new Dictionary<string, JsonArray>
