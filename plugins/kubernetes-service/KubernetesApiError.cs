@@ -9,7 +9,7 @@ namespace Authentik.Plugins.KubernetesService;
 /// <summary>Turns failures of Kubernetes API calls into messages that name the outpost, the namespace and the status.</summary>
 internal static class KubernetesApiError
 {
-    /// <summary>Returns whether <paramref name="exception"/> is an API answer with status <paramref name="status"/>.</summary>
+    /// <summary>Returns whether <paramref name="exception"/> is an error response of the API with status <paramref name="status"/>.</summary>
     public static bool HasStatus(Exception exception, HttpStatusCode status) =>
         exception is HttpOperationException { Response.StatusCode: var code } && code == status;
 
@@ -19,10 +19,14 @@ internal static class KubernetesApiError
     /// <param name="outpost">The outpost the Service belongs to.</param>
     /// <param name="namespaceName">The namespace of the Service.</param>
     /// <param name="name">The Service name.</param>
-    public static ServiceReconcileException Describe(Exception exception, string verb, string outpost, string namespaceName, string name)
-    {
-        var what = $"Failed to {verb} Service '{name}' in namespace '{namespaceName}' for outpost '{outpost}'";
-        return exception switch
+    public static ServiceReconcileException Describe(Exception exception, string verb, string outpost, string namespaceName, string name) =>
+        Describe(exception, $"Failed to {verb} Service '{name}' in namespace '{namespaceName}' for outpost '{outpost}'");
+
+    /// <summary>Returns the failure of an API call as a reconcile error whose message starts with <paramref name="what"/>.</summary>
+    /// <param name="exception">The exception the client threw.</param>
+    /// <param name="what">What failed, for example <c>Failed to list the outpost Services in namespace 'x'</c>.</param>
+    public static ServiceReconcileException Describe(Exception exception, string what) =>
+        exception switch
         {
             HttpOperationException http => new ServiceReconcileException(
                 $"{what}: the Kubernetes API returned {(int)http.Response.StatusCode} {http.Response.StatusCode}: {ReadStatusMessage(http.Response.Content)}",
@@ -33,7 +37,6 @@ internal static class KubernetesApiError
             OperationCanceledException => new ServiceReconcileException($"{what}: the Kubernetes API call timed out.", exception),
             _ => new ServiceReconcileException($"{what}: {exception.Message}", exception),
         };
-    }
 
     /// <summary>
     /// Returns whether <paramref name="exception"/> is a failure of the API call (an error status,

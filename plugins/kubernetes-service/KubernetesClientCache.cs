@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
+using System.Security.Cryptography;
 using Authentik.Plugins.Outposts;
 using k8s;
 using k8s.Exceptions;
+using YamlDotNet.Core;
 
 namespace Authentik.Plugins.KubernetesService;
 
@@ -47,16 +49,19 @@ internal sealed class KubernetesClientCache : IDisposable
 
     private static ConnectedClient Create(ServiceConnectionConfig connection)
     {
-        KubernetesClientConfiguration configuration;
         try
         {
-            configuration = connection.Local
+            var configuration = connection.Local
                 ? KubernetesClientConfiguration.InClusterConfig()
                 : KubernetesClientConfiguration.BuildConfigFromConfigFile(
                     connection.Kubeconfig,
                     string.IsNullOrEmpty(connection.KubeconfigContext) ? null : connection.KubeconfigContext);
+
+            // The client reads certificates and keys here, so broken PEM data fails now too.
+            return new ConnectedClient(new Kubernetes(configuration), $"{connection.Name} ({configuration.Host})");
         }
-        catch (Exception exception) when (exception is KubeConfigException or IOException or UnauthorizedAccessException)
+        catch (Exception exception) when (exception is KubeConfigException or YamlException or IOException
+            or UnauthorizedAccessException or CryptographicException or FormatException or ArgumentException)
         {
             var source = connection.Local
                 ? "the in-cluster service account (is the host running in a pod with a service account token?)"
@@ -66,7 +71,5 @@ internal sealed class KubernetesClientCache : IDisposable
                 $"Kubernetes connection '{connection.Name}' could not load credentials from {source}: {exception.Message}",
                 exception);
         }
-
-        return new ConnectedClient(new Kubernetes(configuration), $"{connection.Name} ({configuration.Host})");
     }
 }

@@ -120,6 +120,15 @@ public sealed class KubernetesServiceIntegration : IDeploymentIntegration, IDisp
             Log.ReconcileFailed(_logger, outpost.Name, exception);
             errors.Add(new DeploymentError(outpost.Name, connectionDescription, exception.Message));
         }
+        catch (Exception exception) when (exception is not (OutOfMemoryException or OperationCanceledException))
+        {
+            // A failure this plugin did not foresee is still one outpost's failure, so the others go on.
+            Log.ReconcileFailed(_logger, outpost.Name, exception);
+            errors.Add(new DeploymentError(
+                outpost.Name,
+                connectionDescription,
+                $"Failed to reconcile the Service of outpost '{outpost.Name}' because of an unexpected {exception.GetType().Name}: {exception.Message}"));
+        }
     }
 
     private static string? GetSkipReason(OutpostConfig outpost)

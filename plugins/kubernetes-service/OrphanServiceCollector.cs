@@ -8,7 +8,7 @@ namespace Authentik.Plugins.KubernetesService;
 
 /// <summary>
 /// Finds, and with apply deletes, proxy outpost Services that no outpost owns any more: their
-/// <c>goauthentik.io/outpost-uuid</c> label names no outpost the host knows, or names an outpost
+/// <c>goauthentik.io/outpost-uuid</c> label names no outpost in the request, or names an outpost
 /// whose Service now has another name or namespace. Only Services labelled
 /// <c>app.kubernetes.io/managed-by=goauthentik.io</c> and <c>goauthentik.io/outpost-type=proxy</c>
 /// are considered, and only in the namespaces passed in.
@@ -48,7 +48,9 @@ internal sealed class OrphanServiceCollector
             }
             catch (Exception exception) when (KubernetesApiError.IsApiFailure(exception, cancellationToken))
             {
-                var error = KubernetesApiError.Describe(exception, "list outpost", NoOutpost, namespaceName, Selector);
+                var error = KubernetesApiError.Describe(
+                    exception,
+                    $"Failed to list the outpost Services in namespace '{namespaceName}' with label selector '{Selector}'");
                 errors.Add(new DeploymentError(NoOutpost, connection.Description, error.Message));
                 Log.ReconcileFailed(_logger, NoOutpost, error);
                 continue;

@@ -391,10 +391,34 @@ public sealed class ServiceApplyTests : IClassFixture<KubernetesTestContext>, IA
         Assert.Equal(
             [
                 "Locked: Failed to read Service 'ak-outpost-locked' in namespace 'locked' for outpost 'Locked': the Kubernetes API returned 403 Forbidden: services is forbidden: User \"system:serviceaccount:authentik:authentik\" cannot get resource \"services\" in API group \"\" in the namespace \"locked\"",
-                "(outposts that no longer exist): Failed to list outpost Service 'app.kubernetes.io/managed-by=goauthentik.io,goauthentik.io/outpost-type=proxy,goauthentik.io/outpost-uuid' in namespace 'locked' for outpost '(outposts that no longer exist)': the Kubernetes API returned 403 Forbidden: services is forbidden: User \"system:serviceaccount:authentik:authentik\" cannot get resource \"services\" in API group \"\" in the namespace \"locked\"",
+                "(outposts that no longer exist): Failed to list the outpost Services in namespace 'locked' with label selector 'app.kubernetes.io/managed-by=goauthentik.io,goauthentik.io/outpost-type=proxy,goauthentik.io/outpost-uuid': the Kubernetes API returned 403 Forbidden: services is forbidden: User \"system:serviceaccount:authentik:authentik\" cannot get resource \"services\" in API group \"\" in the namespace \"locked\"",
             ],
             plan.Errors.Select(error => $"{error.Outpost}: {error.Message}"));
         Assert.Equal(DeploymentActionKind.Create, Assert.Single(plan.Actions).Kind);
+    }
+
+    [Theory]
+    [InlineData("clusters: [unclosed")]
+    [InlineData("apiVersion: v1\nkind: Config\n")]
+    public async Task Apply_BrokenKubeconfig_ReportsConnectionAndFile(string content)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"kubeconfig-{Guid.NewGuid():N}");
+        await File.WriteAllTextAsync(path, content);
+        try
+        {
+            var connection = new ServiceConnectionConfig { Name = "broken", Kind = ServiceConnectionKind.Kubernetes, Kubeconfig = path };
+            var outpost = _context.Embedded() with { ServiceConnection = connection };
+
+            var plan = await _integration.ApplyAsync(KubernetesTestContext.Request(outpost), CancellationToken.None);
+
+            var error = Assert.Single(plan.Errors);
+            Assert.Equal("broken", error.Connection);
+            Assert.StartsWith($"Kubernetes connection 'broken' could not load credentials from kubeconfig '{path}': ", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     [Fact]
