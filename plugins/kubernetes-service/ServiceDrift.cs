@@ -5,13 +5,22 @@ using k8s.Models;
 namespace Authentik.Plugins.KubernetesService;
 
 /// <summary>
-/// What separates a live Service from the desired one, and the object an update would send: the
-/// live object with the desired labels, selector, type and ports laid over it and the JSON patch
-/// applied, so fields the API server or other tools set (cluster IP, node ports, other labels)
-/// are kept.
+/// What separates a live Service from the desired one, and the body of the update that closes the
+/// gap. The body is the live object with the desired labels, selector, type and ports laid over it
+/// and the JSON patch applied. Fields that the API server or other tools set (cluster IP, node
+/// ports, other labels) stay as they are.
 /// </summary>
 internal sealed class ServiceDrift
 {
+    /// <summary>Fields named in an update's reason, each with its JSON path.</summary>
+    private static readonly (string Name, string[] Path)[] ComparedFields =
+    [
+        ("metadata.labels", ["metadata", "labels"]),
+        ("spec.selector", ["spec", "selector"]),
+        ("spec.type", ["spec", "type"]),
+        ("spec.ports", ["spec", "ports"]),
+    ];
+
     private ServiceDrift(string? recreateReason, IReadOnlyList<string> updatedFields, V1Service updateBody)
     {
         RecreateReason = recreateReason;
@@ -64,14 +73,6 @@ internal sealed class ServiceDrift
 
         return new ServiceDrift(recreateReason, updated, updateBody);
     }
-
-    private static readonly (string Name, string[] Path)[] ComparedFields =
-    [
-        ("metadata.labels", ["metadata", "labels"]),
-        ("spec.selector", ["spec", "selector"]),
-        ("spec.type", ["spec", "type"]),
-        ("spec.ports", ["spec", "ports"]),
-    ];
 
     /// <summary>
     /// Returns why the ports cannot be changed in place: the API server identifies a Service port
