@@ -97,8 +97,8 @@ internal sealed class ServiceDrift
 
     /// <summary>
     /// Lays the desired labels, selector, type and ports over <paramref name="target"/>. Labels
-    /// are merged so that labels of other tools stay; node ports of same-named ports are kept for
-    /// the types that use them, because the API server rejects them on a ClusterIP Service.
+    /// are merged, so labels of other tools stay. Node ports of same-named ports are kept only for
+    /// NodePort and LoadBalancer, because the API server rejects them on a ClusterIP Service.
     /// </summary>
     private static void Overlay(JsonObject target, JsonObject desired)
     {

@@ -137,14 +137,14 @@ public sealed class ServiceApplyTests : IClassFixture<KubernetesTestContext>, IA
         var toNodePort = await _integration.ApplyAsync(nodePortRequest, CancellationToken.None);
         var allocated = (await ReadAsync(EmbeddedName)).Spec.Ports.Select(port => port.NodePort).ToList();
         var again = await _integration.ApplyAsync(nodePortRequest, CancellationToken.None);
-        var kept = (await ReadAsync(EmbeddedName)).Spec.Ports.Select(port => port.NodePort).ToList();
+        var nodePortsAfterSecondApply = (await ReadAsync(EmbeddedName)).Spec.Ports.Select(port => port.NodePort).ToList();
         var toClusterIp = await _integration.ApplyAsync(KubernetesTestContext.Request(_context.Embedded()), CancellationToken.None);
 
         Assert.Empty(toNodePort.Errors);
         Assert.Equal("spec.type differ from the desired Service", Assert.Single(toNodePort.Actions).Reason);
         Assert.All(allocated, nodePort => Assert.InRange(nodePort!.Value, 30000, 32767));
         Assert.Equal(DeploymentActionKind.Unchanged, Assert.Single(again.Actions).Kind);
-        Assert.Equal(allocated, kept);
+        Assert.Equal(allocated, nodePortsAfterSecondApply);
         Assert.Empty(toClusterIp.Errors);
         Assert.Equal(DeploymentActionKind.Update, Assert.Single(toClusterIp.Actions).Kind);
         Assert.All((await ReadAsync(EmbeddedName)).Spec.Ports, port => Assert.Null(port.NodePort));
@@ -218,8 +218,8 @@ public sealed class ServiceApplyTests : IClassFixture<KubernetesTestContext>, IA
     public async Task Apply_OutpostDeletedInConfiguredNamespace_RemovesService()
     {
         using var integration = KubernetesTestContext.CreateIntegration(5, "outposts");
-        var gone = _context.Managed("Gone", Guid.NewGuid(), new OutpostSettings { KubernetesNamespace = "outposts" });
-        await integration.ApplyAsync(KubernetesTestContext.Request(_context.Embedded(), gone), CancellationToken.None);
+        var deleted = _context.Managed("Gone", Guid.NewGuid(), new OutpostSettings { KubernetesNamespace = "outposts" });
+        await integration.ApplyAsync(KubernetesTestContext.Request(_context.Embedded(), deleted), CancellationToken.None);
 
         var withoutOption = await _integration.ApplyAsync(KubernetesTestContext.Request(_context.Embedded()), CancellationToken.None);
         var withOption = await integration.ApplyAsync(KubernetesTestContext.Request(_context.Embedded()), CancellationToken.None);

@@ -78,12 +78,12 @@ public sealed class ServicePlanTests : IClassFixture<KubernetesTestContext>, IAs
     [Fact]
     public async Task Plan_OutpostFilter_CoversThatOutpostOnly()
     {
-        var kept = _context.Managed("Filter Kept", Guid.NewGuid());
+        var target = _context.Managed("Filter Kept", Guid.NewGuid());
         var other = _context.Managed("Filter Other", Guid.NewGuid());
-        await _integration.ApplyAsync(KubernetesTestContext.Request(kept, other), CancellationToken.None);
+        await _integration.ApplyAsync(KubernetesTestContext.Request(target, other), CancellationToken.None);
 
         var plan = await _integration.PlanAsync(
-            KubernetesTestContext.Request(kept) with { OutpostFilter = "Filter Kept" },
+            KubernetesTestContext.Request(target) with { OutpostFilter = "Filter Kept" },
             CancellationToken.None);
 
         Assert.Equal("Unchanged Filter Kept", $"{Assert.Single(plan.Actions).Kind} {plan.Actions[0].Outpost}");
