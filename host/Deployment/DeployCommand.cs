@@ -35,7 +35,7 @@ internal sealed class DeployCommand : IHostCommand
     public string Name => "deploy";
 
     /// <inheritdoc />
-    public string Description => "Plan or apply the containers and objects of deployed outposts: deploy plan|apply [outpost] [--json].";
+    public string Description => "plan|apply [outpost] [--json]: prints, or applies, what each deployment integration would change for the outposts.";
 
     /// <inheritdoc />
     public async Task<int> RunAsync(IReadOnlyList<string> arguments, TextWriter output, CancellationToken cancellationToken)

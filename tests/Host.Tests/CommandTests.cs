@@ -14,9 +14,11 @@ public sealed class CommandTests
 
         Assert.Equal(2, result.ExitCode);
         Assert.StartsWith("Unknown command 'frobnicate'.\nUsage: Authentik.Plugins.Host [command [arguments]]\n", result.StandardError, StringComparison.Ordinal);
-        Assert.Contains("\n  config   check: prints every configuration error and warning; exits 1 when there is an error.\n", result.StandardError, StringComparison.Ordinal);
-        Assert.Contains("\n  plugins  ", result.StandardError, StringComparison.Ordinal);
-        Assert.Contains("\n  routes   ", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("\n  config    check: prints every configuration error and warning; exits 1 when there is an error.\n", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("\n  deploy    plan|apply [outpost] [--json]: ", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("\n  outposts  ", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("\n  plugins   ", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("\n  routes    ", result.StandardError, StringComparison.Ordinal);
         Assert.Equal("", result.StandardOutput);
     }
 
@@ -77,6 +79,6 @@ public sealed class CommandTests
     {
         await using var host = await HostProcess.StartAsync();
 
-        await host.WaitForOutputAsync("Routing stages in order: outpost_paths -> provider_hosts -> ");
+        await host.WaitForOutputAsync("Routing stages in order: static -> outpost_paths -> provider_hosts -> core.");
     }
 }

@@ -8,7 +8,6 @@ internal sealed class TestPluginDirectory
     public const string Hello = "HelloPlugin";
     public const string Throwing = "ThrowingPlugin";
     public const string Incompatible = "IncompatiblePlugin";
-    public const string FixtureOutposts = "FixtureOutposts";
 
     public string Path { get; } = Directory.CreateTempSubdirectory("authentik-plugins-test-plugins-").FullName;
 
