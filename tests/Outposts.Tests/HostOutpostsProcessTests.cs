@@ -32,11 +32,17 @@ public sealed class HostOutpostsProcessTests : IDisposable
                     - name: authentik Embedded Outpost
                       config:
                         authentik_host: auth.example.com
+                        refresh_interval: every 5 minutes
                         docker_network: frontend
                       providers:
                         - name: whoami
                           external_host: https://whoami.example.com
                           client_id: id
+                          client_secret: secret
+                        - name: whoami-copy
+                          external_host: https://whoami.example.com
+                          internal_host: http://whoami:8080
+                          client_id: id-copy
                           client_secret: secret
                 """,
         };
@@ -46,8 +52,17 @@ public sealed class HostOutpostsProcessTests : IDisposable
         var result = await HostProcess.RunAsync(options);
 
         Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("Invalid configuration: 4 error(s), ", result.StandardOutput, StringComparison.Ordinal);
         Assert.Contains(
             "error: 'outposts' (AUTHENTIK_OUTPOSTS): outpost 'authentik Embedded Outpost': authentik_host 'auth.example.com' is not a full URL; set it to https://auth.example.com (scheme and host, optional port).",
+            result.StandardOutput,
+            StringComparison.Ordinal);
+        Assert.Contains(
+            "error: 'outposts' (AUTHENTIK_OUTPOSTS): outpost 'authentik Embedded Outpost': refresh_interval 'every 5 minutes' is not in the form hours=1;minutes=2;seconds=3; set it to, for example, minutes=5.",
+            result.StandardOutput,
+            StringComparison.Ordinal);
+        Assert.Contains(
+            "error: 'outposts' (AUTHENTIK_OUTPOSTS): provider 'whoami-copy' of outpost 'authentik Embedded Outpost': external_host 'https://whoami.example.com' claims host 'whoami.example.com', which provider 'whoami' already claims; give each provider of an outpost its own external_host.",
             result.StandardOutput,
             StringComparison.Ordinal);
         Assert.Contains(
