@@ -1,5 +1,6 @@
 using System.Globalization;
 using Authentik.Plugins.Host.Commands;
+using Authentik.Plugins.Host.Configuration;
 using Authentik.Plugins.Outposts;
 using Authentik.Plugins.State;
 using Microsoft.Extensions.Configuration;
@@ -26,18 +27,21 @@ internal sealed class OutpostsCommand : IHostCommand
         """;
 
     private readonly IConfiguration _configuration;
+    private readonly ConfigurationReport _report;
     private readonly ILocalStateStore _state;
     private readonly OutpostsOptions _options;
     private readonly IServiceProvider _services;
 
     /// <summary>Creates the command.</summary>
     /// <param name="configuration">The host's whole configuration, for the file source.</param>
+    /// <param name="report">The host's report, which contains the errors of configuration files that failed to load.</param>
     /// <param name="state">The local state.</param>
     /// <param name="options">Which source the outposts come from.</param>
     /// <param name="services">Supplies the authentik API client when the source is <c>api</c>.</param>
-    public OutpostsCommand(IConfiguration configuration, ILocalStateStore state, IOptions<OutpostsOptions> options, IServiceProvider services)
+    public OutpostsCommand(IConfiguration configuration, ConfigurationReport report, ILocalStateStore state, IOptions<OutpostsOptions> options, IServiceProvider services)
     {
         _configuration = configuration;
+        _report = report;
         _state = state;
         _options = options.Value;
         _services = services;
@@ -137,6 +141,13 @@ internal sealed class OutpostsCommand : IHostCommand
 
     private async Task<IReadOnlyList<OutpostConfig>?> ReadOutpostsAsync(TextWriter output, CancellationToken cancellationToken)
     {
+        var loadErrors = OutpostLoadErrors.Find(_report, _configuration);
+        if (loadErrors.Count > 0)
+        {
+            await OutpostLoadErrors.WriteAsync(output, loadErrors);
+            return null;
+        }
+
         if (string.Equals(_options.Source, OutpostsOptions.ApiSource, StringComparison.OrdinalIgnoreCase))
         {
             try
@@ -152,13 +163,8 @@ internal sealed class OutpostsCommand : IHostCommand
             }
         }
 
-        var result = FileOutpostReader.Read(_configuration);
-        foreach (var error in result.Report.Errors)
-        {
-            await output.WriteLineAsync($"error: {error}");
-        }
-
-        return result.Report.IsValid ? result.Outposts : null;
+        // OutpostLoadErrors.Find ran the same reader, so these outposts are valid.
+        return FileOutpostReader.Read(_configuration).Outposts;
     }
 
     private static string ModeName(ProxyMode mode) =>

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Authentik.Plugins.TestSupport;
 
 namespace Authentik.Plugins.Outposts.Tests;
@@ -73,6 +74,24 @@ public sealed class HostOutpostsProcessTests : IDisposable
             "warning: 'outposts' (AUTHENTIK_OUTPOSTS): outpost 'authentik Embedded Outpost': docker_network has no effect on the embedded outpost, which runs inside this host; remove it.",
             result.StandardOutput,
             StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Outposts_InvalidYaml_ExitsOneWithError()
+    {
+        var options = new HostProcessOptions { ConfigFile = "outposts:\n  instances: [unclosed\n" };
+        options.Arguments.Add("outposts");
+
+        var result = await HostProcess.RunAsync(options);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Matches(
+            new Regex("""
+                \AThe outposts configuration failed to load: 1 error\(s\)\.
+                  error: 'config_file' \(AUTHENTIK_CONFIG_FILE\): the configuration file '[^']+config\.yml' is not valid YAML \(.+\); fix the file, it was ignored\.
+                \z
+                """),
+            result.StandardOutput.ReplaceLineEndings("\n"));
     }
 
     [Fact]

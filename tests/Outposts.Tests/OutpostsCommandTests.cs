@@ -1,3 +1,4 @@
+using Authentik.Plugins.Host.Configuration;
 using Authentik.Plugins.Host.Outposts;
 using Authentik.Plugins.Host.State;
 using Microsoft.Extensions.Configuration;
@@ -10,6 +11,7 @@ public sealed class OutpostsCommandTests : IDisposable
 {
     private readonly TemporaryDirectory _directory = new();
     private readonly SqliteLocalStateStore _state;
+    private readonly ConfigurationReport _report = new();
 
     public OutpostsCommandTests()
     {
@@ -23,7 +25,7 @@ public sealed class OutpostsCommandTests : IDisposable
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(values.Select(pair => KeyValuePair.Create(pair.Key, (string?)pair.Value)))
             .Build();
-        return new OutpostsCommand(configuration, _state, Options.Create(new OutpostsOptions()), new ServiceCollection().BuildServiceProvider());
+        return new OutpostsCommand(configuration, _report, _state, Options.Create(new OutpostsOptions()), new ServiceCollection().BuildServiceProvider());
     }
 
     private static readonly (string, string)[] TwoOutposts =
@@ -122,7 +124,42 @@ public sealed class OutpostsCommandTests : IDisposable
         var (exitCode, output) = await RunAsync(CreateCommand(("outposts:instances:0:name", "edge"), ("outposts:instances:0:config:refresh_interval", "5m")));
 
         Assert.Equal(1, exitCode);
-        Assert.Equal("error: outpost 'edge': refresh_interval '5m' is not in the form hours=1;minutes=2;seconds=3; set it to, for example, minutes=5.\n", output);
+        Assert.Equal(
+            """
+            The outposts configuration failed to load: 1 error(s).
+              error: 'outposts' (AUTHENTIK_OUTPOSTS): outpost 'edge': refresh_interval '5m' is not in the form hours=1;minutes=2;seconds=3; set it to, for example, minutes=5.
+
+            """,
+            output);
+    }
+
+    [Fact]
+    public async Task Run_ConfigurationFileFailed_ListsNothing()
+    {
+        _report.AddError(ConfigurationKeys.ConfigFile, "the configuration file '/etc/outposts.yml' is not valid YAML; fix the file, it was ignored.");
+
+        var (exitCode, output) = await RunAsync(CreateCommand(TwoOutposts), "list");
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal(
+            """
+            The outposts configuration failed to load: 1 error(s).
+              error: 'config_file' (AUTHENTIK_CONFIG_FILE): the configuration file '/etc/outposts.yml' is not valid YAML; fix the file, it was ignored.
+
+            """,
+            output);
+    }
+
+    [Fact]
+    public async Task Run_SetWithConfigurationFileFailed_WritesNothing()
+    {
+        _report.AddError(ConfigurationKeys.ConfigFile, "the configuration file '/etc/outposts.yml' is not valid YAML; fix the file, it was ignored.");
+
+        var (exitCode, output) = await RunAsync(CreateCommand(TwoOutposts), "set", "edge", "authentik_host=https://auth.example.com");
+
+        Assert.Equal(1, exitCode);
+        Assert.StartsWith("The outposts configuration failed to load: 1 error(s).\n", output, StringComparison.Ordinal);
+        Assert.Empty(await _state.GetAllAsync(OutpostStateKeys.AuthentikHostScope, CancellationToken.None));
     }
 
     [Fact]
