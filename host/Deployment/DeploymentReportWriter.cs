@@ -10,7 +10,7 @@ internal static class DeploymentReportWriter
 {
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
 
-    /// <summary>Writes one block per integration: each action with its reason and labels, then each error, then a summary line.</summary>
+    /// <summary>Writes one block per integration: each action with its reason, labels and document, then each error, then a summary line.</summary>
     public static void WriteText(TextWriter output, IReadOnlyList<DeploymentPlan> plans, bool apply)
     {
         foreach (var plan in plans)
@@ -34,6 +34,11 @@ internal static class DeploymentReportWriter
                         output.WriteLine($"      {key}={value}");
                     }
                 }
+
+                if (!string.IsNullOrEmpty(action.Document))
+                {
+                    WriteDocument(output, action.Document);
+                }
             }
 
             foreach (var error in plan.Errors)
@@ -44,6 +49,15 @@ internal static class DeploymentReportWriter
         }
 
         output.WriteLine(Summarize(plans, apply));
+    }
+
+    private static void WriteDocument(TextWriter output, string document)
+    {
+        output.WriteLine("    document:");
+        foreach (var line in document.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n'))
+        {
+            output.WriteLine($"      {line}");
+        }
     }
 
     /// <summary>Writes the plans as one JSON object with snake_case keys.</summary>
