@@ -140,6 +140,25 @@ public sealed class DeployCommandTests : IAsyncLifetime
         Assert.EndsWith("Applied 1 change. 1 error.\n", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Plan_MissingSocket_NamesOutpostAndSocket()
+    {
+        var socketPath = $"/tmp/{Guid.NewGuid():N}/docker.sock";
+        var command = CreateCommand(new TestOutpostProvider(TestOutposts.Managed("offline", $"unix://{socketPath}")));
+
+        var (exitCode, output) = await RunAsync(command, "plan");
+
+        Assert.Equal(DeployCommand.Failed, exitCode);
+        Assert.Equal(
+            $"""
+            Integration docker:
+              error: outpost offline on test engine (unix://{socketPath}): The Docker engine socket '{socketPath}' does not exist; start the Docker engine, or set the connection's url to the engine's socket or to tcp://host:port.
+            Nothing to change. 1 error.
+
+            """,
+            output);
+    }
+
     [Theory]
     [InlineData(new string[0], "Missing subcommand. Usage: deploy plan|apply [outpost] [--json]\n")]
     [InlineData(new[] { "destroy" }, "Invalid arguments 'destroy'. Usage: deploy plan|apply [outpost] [--json]\n")]
