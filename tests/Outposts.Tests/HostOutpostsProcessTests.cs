@@ -124,7 +124,7 @@ public sealed class HostOutpostsProcessTests : IDisposable
     }
 
     [Fact]
-    public async Task OutpostsSet_RunningHost_AppliesWithoutRestart()
+    public async Task OutpostsSetAndUnset_RunningHost_AppliesWithoutRestart()
     {
         var dataDirectory = _directory.Combine("data");
         Directory.CreateDirectory(dataDirectory);
@@ -149,5 +149,19 @@ public sealed class HostOutpostsProcessTests : IDisposable
         var listed = await HostProcess.RunAsync(list);
         Assert.Equal(0, listed.ExitCode);
         Assert.Contains("  authentik_host: https://auth.example.com (local state)", listed.StandardOutput, StringComparison.Ordinal);
+
+        var unset = new HostProcessOptions { DataDirectory = dataDirectory };
+        foreach (var argument in new[] { "outposts", "unset", "authentik Embedded Outpost", "authentik_host" })
+        {
+            unset.Arguments.Add(argument);
+        }
+
+        var unsetResult = await HostProcess.RunAsync(unset);
+
+        Assert.Equal(0, unsetResult.ExitCode);
+        await host.WaitForOutputAsync("Outpost 'authentik Embedded Outpost' no longer has an authentik_host in the local state; it uses the value from its source again.");
+        var relisted = await HostProcess.RunAsync(list);
+        Assert.Equal(0, relisted.ExitCode);
+        Assert.Contains("  authentik_host: (not set)", relisted.StandardOutput, StringComparison.Ordinal);
     }
 }
