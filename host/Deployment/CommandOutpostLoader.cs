@@ -1,3 +1,4 @@
+using Authentik.Plugins.Host.Configuration;
 using Authentik.Plugins.Host.Outposts;
 
 namespace Authentik.Plugins.Host.Deployment;
@@ -10,18 +11,33 @@ namespace Authentik.Plugins.Host.Deployment;
 internal sealed class CommandOutpostLoader
 {
     private readonly IServiceProvider _services;
+    private readonly ConfigurationReport _report;
+    private readonly IConfiguration _configuration;
 
-    public CommandOutpostLoader(IServiceProvider services)
+    public CommandOutpostLoader(IServiceProvider services, ConfigurationReport report, IConfiguration configuration)
     {
         _services = services;
+        _report = report;
+        _configuration = configuration;
     }
 
     /// <summary>
-    /// Runs whichever outpost source is registered once: the stored <c>authentik_host</c> values,
-    /// then the file or the authentik API. Without the outposts services it does nothing.
+    /// Checks the outposts configuration, then runs whichever outpost source is registered once:
+    /// the stored <c>authentik_host</c> values, then the file or the authentik API. Without the
+    /// outposts services it loads nothing.
     /// </summary>
-    public async Task LoadAsync(CancellationToken cancellationToken)
+    /// <returns>
+    /// The errors of <see cref="OutpostLoadErrors.Find"/>, in which case nothing was loaded, or an
+    /// empty list.
+    /// </returns>
+    public async Task<IReadOnlyList<ConfigurationProblem>> LoadAsync(CancellationToken cancellationToken)
     {
+        var errors = OutpostLoadErrors.Find(_report, _configuration);
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
         if (_services.GetService<OutpostStateSynchronizer>() is { } state)
         {
             await state.SynchronizeAsync(cancellationToken);
@@ -32,5 +48,7 @@ internal sealed class CommandOutpostLoader
         {
             await api.RefreshOnceAsync(cancellationToken);
         }
+
+        return [];
     }
 }

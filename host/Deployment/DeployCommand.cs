@@ -1,4 +1,6 @@
 using Authentik.Plugins.Host.Commands;
+using Authentik.Plugins.Host.Configuration;
+using Authentik.Plugins.Host.Outposts;
 
 namespace Authentik.Plugins.Host.Deployment;
 
@@ -62,9 +64,10 @@ internal sealed class DeployCommand : IHostCommand
 
         var apply = positional[0] == "apply";
         var outpostFilter = positional.Count == 2 ? positional[1] : null;
-        if (_loader is not null)
+        if (_loader is not null && await _loader.LoadAsync(cancellationToken) is { Count: > 0 } loadErrors)
         {
-            await _loader.LoadAsync(cancellationToken);
+            await WriteLoadErrorsAsync(output, loadErrors, apply, json, outpostFilter);
+            return Failed;
         }
 
         var snapshot = _runner.GetSnapshot();
@@ -90,5 +93,19 @@ internal sealed class DeployCommand : IHostCommand
         }
 
         return plans.Any(plan => plan.Errors.Count > 0) ? Failed : Success;
+    }
+
+    // Planning without the configured outposts would remove or skip every managed deployment, so
+    // no integration runs.
+    private static async Task WriteLoadErrorsAsync(TextWriter output, IReadOnlyList<ConfigurationProblem> errors, bool apply, bool json, string? outpostFilter)
+    {
+        if (json)
+        {
+            DeploymentReportWriter.WriteJsonLoadErrors(output, errors, apply, outpostFilter);
+            return;
+        }
+
+        await OutpostLoadErrors.WriteAsync(output, errors);
+        await output.WriteLineAsync(DeploymentReportWriter.SummarizeLoadErrors(apply));
     }
 }

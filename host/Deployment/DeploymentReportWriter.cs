@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Authentik.Plugins.Deployment;
+using Authentik.Plugins.Host.Configuration;
 
 namespace Authentik.Plugins.Host.Deployment;
 
@@ -9,7 +10,7 @@ internal static class DeploymentReportWriter
 {
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
 
-    /// <summary>Writes one block per integration: each action with its reason and labels, then each error, then a summary line.</summary>
+    /// <summary>Writes one block per integration: each action with its reason, labels and document, then each error, then a summary line.</summary>
     public static void WriteText(TextWriter output, IReadOnlyList<DeploymentPlan> plans, bool apply)
     {
         foreach (var plan in plans)
@@ -33,6 +34,11 @@ internal static class DeploymentReportWriter
                         output.WriteLine($"      {key}={value}");
                     }
                 }
+
+                if (!string.IsNullOrEmpty(action.Document))
+                {
+                    WriteDocument(output, action.Document);
+                }
             }
 
             foreach (var error in plan.Errors)
@@ -45,21 +51,41 @@ internal static class DeploymentReportWriter
         output.WriteLine(Summarize(plans, apply));
     }
 
+    private static void WriteDocument(TextWriter output, string document)
+    {
+        output.WriteLine("    document:");
+        foreach (var line in document.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n'))
+        {
+            output.WriteLine($"      {line}");
+        }
+    }
+
     /// <summary>Writes the plans as one JSON object with snake_case keys.</summary>
     public static void WriteJson(TextWriter output, IReadOnlyList<DeploymentPlan> plans, bool apply, string? outpostFilter)
     {
-        var report = new JsonObject
-        {
-            ["command"] = apply ? "apply" : "plan",
-            ["outpost"] = outpostFilter,
-            ["has_changes"] = plans.Any(plan => plan.HasChanges),
-            ["error_count"] = plans.Sum(plan => plan.Errors.Count),
-            ["summary"] = Summarize(plans, apply),
-            ["integrations"] = new JsonArray(plans.Select(plan => (JsonNode?)ToJson(plan)).ToArray()),
-        };
+        var report = CreateJsonReport(apply, outpostFilter, plans.Any(plan => plan.HasChanges), plans.Sum(plan => plan.Errors.Count), Summarize(plans, apply));
+        report["integrations"] = new JsonArray(plans.Select(plan => (JsonNode?)ToJson(plan)).ToArray());
 
         output.WriteLine(report.ToJsonString(JsonOptions));
     }
+
+    /// <summary>
+    /// Writes the JSON object of a run that stopped because the outposts configuration failed to
+    /// load: no integration ran, and <c>configuration_errors</c> lists each error as <c>config check</c> prints it.
+    /// </summary>
+    public static void WriteJsonLoadErrors(TextWriter output, IReadOnlyList<ConfigurationProblem> errors, bool apply, string? outpostFilter)
+    {
+        var report = CreateJsonReport(apply, outpostFilter, hasChanges: false, errors.Count, SummarizeLoadErrors(apply));
+        report["configuration_errors"] = new JsonArray(errors.Select(error => (JsonNode?)error.ToString()).ToArray());
+        report["integrations"] = new JsonArray();
+
+        output.WriteLine(report.ToJsonString(JsonOptions));
+    }
+
+    /// <summary>Returns the last line of a run that stopped because the outposts configuration failed to load.</summary>
+    public static string SummarizeLoadErrors(bool apply) => apply
+        ? "Nothing was applied; fix the errors and run deploy apply again."
+        : "Nothing was planned; fix the errors and run deploy plan again.";
 
     /// <summary>Returns the last line of a report, which states whether anything changes and how many errors there were.</summary>
     public static string Summarize(IReadOnlyList<DeploymentPlan> plans, bool apply)
@@ -76,6 +102,15 @@ internal static class DeploymentReportWriter
 
         return errors == 0 ? changeText : $"{changeText} {errors} {(errors == 1 ? "error" : "errors")}.";
     }
+
+    private static JsonObject CreateJsonReport(bool apply, string? outpostFilter, bool hasChanges, int errorCount, string summary) => new()
+    {
+        ["command"] = apply ? "apply" : "plan",
+        ["outpost"] = outpostFilter,
+        ["has_changes"] = hasChanges,
+        ["error_count"] = errorCount,
+        ["summary"] = summary,
+    };
 
     private static JsonObject ToJson(DeploymentPlan plan) => new()
     {

@@ -9,7 +9,8 @@ namespace Authentik.Plugins.Host.Outposts;
 /// <summary>
 /// Lays the <c>authentik_host</c> values of the local state over the source's outposts: once at
 /// start, then every <c>outposts:state_poll_interval</c> (5 seconds by default), so that a value
-/// written by the <c>outposts set</c> command reaches a running host without a restart.
+/// written by <c>outposts set</c>, or removed by <c>outposts unset</c>, reaches a running host
+/// without a restart.
 /// </summary>
 internal sealed partial class OutpostStateSynchronizer : BackgroundService
 {
@@ -88,6 +89,11 @@ internal sealed partial class OutpostStateSynchronizer : BackgroundService
                 Log.AuthentikHostApplied(_logger, outpost, value);
             }
         }
+
+        foreach (var outpost in previous.Keys.Where(outpost => !valid.ContainsKey(outpost)))
+        {
+            Log.AuthentikHostRemoved(_logger, outpost);
+        }
     }
 
     /// <inheritdoc />
@@ -120,5 +126,9 @@ internal sealed partial class OutpostStateSynchronizer : BackgroundService
         [LoggerMessage(EventId = 1252, EventName = nameof(StateReadFailed), Level = LogLevel.Error,
             Message = "Reading authentik_host values from the local state failed; the previous values stay in use.")]
         public static partial void StateReadFailed(ILogger logger, Exception exception);
+
+        [LoggerMessage(EventId = 1253, EventName = nameof(AuthentikHostRemoved), Level = LogLevel.Information,
+            Message = "Outpost '{OutpostName}' no longer has an authentik_host in the local state; it uses the value from its source again.")]
+        public static partial void AuthentikHostRemoved(ILogger logger, string outpostName);
     }
 }

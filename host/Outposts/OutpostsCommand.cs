@@ -1,5 +1,6 @@
 using System.Globalization;
 using Authentik.Plugins.Host.Commands;
+using Authentik.Plugins.Host.Configuration;
 using Authentik.Plugins.Outposts;
 using Authentik.Plugins.State;
 using Microsoft.Extensions.Configuration;
@@ -12,7 +13,9 @@ namespace Authentik.Plugins.Host.Outposts;
 /// The <c>outposts</c> verb: <c>outposts</c> (or <c>outposts list</c>) lists the outposts with
 /// their id, whether each is embedded, its providers and its <c>authentik_host</c>;
 /// <c>outposts set &lt;name&gt; authentik_host=&lt;url&gt;</c> validates the URL and writes it to
-/// the local state, where a running host picks it up within <c>outposts:state_poll_interval</c>.
+/// the local state, where a running host picks it up within <c>outposts:state_poll_interval</c>;
+/// <c>outposts unset &lt;name&gt; authentik_host</c> removes that value again, so the outpost's
+/// source applies.
 /// </summary>
 internal sealed class OutpostsCommand : IHostCommand
 {
@@ -23,21 +26,25 @@ internal sealed class OutpostsCommand : IHostCommand
     private const string UsageText = """
         usage: outposts [list]
                outposts set <outpost name> authentik_host=<https://host[:port]>
+               outposts unset <outpost name> authentik_host
         """;
 
     private readonly IConfiguration _configuration;
+    private readonly ConfigurationReport _report;
     private readonly ILocalStateStore _state;
     private readonly OutpostsOptions _options;
     private readonly IServiceProvider _services;
 
     /// <summary>Creates the command.</summary>
     /// <param name="configuration">The host's whole configuration, for the file source.</param>
+    /// <param name="report">The host's report, which contains the errors of configuration files that failed to load.</param>
     /// <param name="state">The local state.</param>
     /// <param name="options">Which source the outposts come from.</param>
     /// <param name="services">Supplies the authentik API client when the source is <c>api</c>.</param>
-    public OutpostsCommand(IConfiguration configuration, ILocalStateStore state, IOptions<OutpostsOptions> options, IServiceProvider services)
+    public OutpostsCommand(IConfiguration configuration, ConfigurationReport report, ILocalStateStore state, IOptions<OutpostsOptions> options, IServiceProvider services)
     {
         _configuration = configuration;
+        _report = report;
         _state = state;
         _options = options.Value;
         _services = services;
@@ -47,7 +54,7 @@ internal sealed class OutpostsCommand : IHostCommand
     public string Name => "outposts";
 
     /// <inheritdoc />
-    public string Description => "List outposts and providers, or set an outpost's authentik_host: outposts set <name> authentik_host=<url>.";
+    public string Description => "List outposts and providers, or set or unset an outpost's authentik_host in the local state: outposts set <name> authentik_host=<url>, outposts unset <name> authentik_host.";
 
     /// <inheritdoc />
     public async Task<int> RunAsync(IReadOnlyList<string> arguments, TextWriter output, CancellationToken cancellationToken)
@@ -63,6 +70,11 @@ internal sealed class OutpostsCommand : IHostCommand
         if (arguments.Count == 3 && arguments[0] == "set")
         {
             return await SetAsync(arguments[1], arguments[2], output, cancellationToken);
+        }
+
+        if (arguments.Count == 3 && arguments[0] == "unset")
+        {
+            return await UnsetAsync(arguments[1], arguments[2], output, cancellationToken);
         }
 
         await output.WriteLineAsync(UsageText);
@@ -130,13 +142,47 @@ internal sealed class OutpostsCommand : IHostCommand
 
         value = AuthentikHostUrl.Normalize(value);
         await _state.SetAsync(OutpostStateKeys.AuthentikHostScope, outpostName, value, cancellationToken);
-        var seconds = _options.StatePollInterval.TotalSeconds.ToString(CultureInfo.InvariantCulture);
-        await output.WriteLineAsync($"{OutpostProblemSubjects.Outpost(outpostName)}: authentik_host is now {value}; a running host applies it within {seconds} s.");
+        await output.WriteLineAsync($"{OutpostProblemSubjects.Outpost(outpostName)}: authentik_host is now {value}; a running host applies it within {FormatPollInterval()}.");
         return Success;
     }
 
+    // Unset works without reading the outposts, so a value stored for an outpost that was renamed
+    // or removed, or while the configuration fails to load, can still be removed.
+    private async Task<int> UnsetAsync(string outpostName, string key, TextWriter output, CancellationToken cancellationToken)
+    {
+        if (key != AuthentikHostUrl.Key)
+        {
+            await output.WriteLineAsync($"'{key}' cannot be unset; only authentik_host can be unset here, as: outposts unset <outpost name> authentik_host.");
+            return Usage;
+        }
+
+        var stored = await _state.GetAsync(OutpostStateKeys.AuthentikHostScope, outpostName, cancellationToken);
+        if (stored is null || !await _state.DeleteAsync(OutpostStateKeys.AuthentikHostScope, outpostName, cancellationToken))
+        {
+            var storedFor = await _state.GetAllAsync(OutpostStateKeys.AuthentikHostScope, cancellationToken);
+            var names = storedFor.Count == 0
+                ? "no outpost has one"
+                : "the outposts with one are " + string.Join(", ", storedFor.Keys.Order(StringComparer.Ordinal).Select(name => $"'{name}'"));
+            await output.WriteLineAsync($"{OutpostProblemSubjects.Outpost(outpostName)} has no authentik_host in the local state; {names}.");
+            return Invalid;
+        }
+
+        await output.WriteLineAsync($"{OutpostProblemSubjects.Outpost(outpostName)}: authentik_host {stored} is removed from the local state, so the value from the configuration or the authentik API applies again; a running host applies it within {FormatPollInterval()}.");
+        return Success;
+    }
+
+    private string FormatPollInterval() =>
+        _options.StatePollInterval.TotalSeconds.ToString(CultureInfo.InvariantCulture) + " s";
+
     private async Task<IReadOnlyList<OutpostConfig>?> ReadOutpostsAsync(TextWriter output, CancellationToken cancellationToken)
     {
+        var loadErrors = OutpostLoadErrors.Find(_report, _configuration);
+        if (loadErrors.Count > 0)
+        {
+            await OutpostLoadErrors.WriteAsync(output, loadErrors);
+            return null;
+        }
+
         if (string.Equals(_options.Source, OutpostsOptions.ApiSource, StringComparison.OrdinalIgnoreCase))
         {
             try
@@ -152,13 +198,8 @@ internal sealed class OutpostsCommand : IHostCommand
             }
         }
 
-        var result = FileOutpostReader.Read(_configuration);
-        foreach (var error in result.Report.Errors)
-        {
-            await output.WriteLineAsync($"error: {error}");
-        }
-
-        return result.Report.IsValid ? result.Outposts : null;
+        // OutpostLoadErrors.Find ran the same reader, so these outposts are valid.
+        return FileOutpostReader.Read(_configuration).Outposts;
     }
 
     private static string ModeName(ProxyMode mode) =>

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Authentik.Plugins.Deployment;
@@ -16,7 +17,13 @@ internal sealed class ContainerReconciler
 {
     private const string ContainerResource = "container";
 
-    private static readonly JsonSerializerOptions DocumentOptions = new() { WriteIndented = true };
+    // The document is for people reading a plan, so the ` and & of Traefik rules are kept as
+    // written instead of escaped as \u0060 and \u0026.
+    private static readonly JsonSerializerOptions DocumentOptions = new()
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     private readonly IDockerClient _client;
     private readonly string _connection;

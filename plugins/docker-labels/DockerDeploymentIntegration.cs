@@ -99,6 +99,15 @@ public sealed class DockerDeploymentIntegration : IDeploymentIntegration
             return;
         }
 
+        // Docker.DotNet reports a missing socket file as a generic connection failure, so it is
+        // checked first. File.Exists is true for a socket, which is not a directory.
+        if (endpoint.IsUnixSocket && !File.Exists(endpoint.Uri.LocalPath))
+        {
+            var message = $"The Docker engine socket '{endpoint.Uri.LocalPath}' does not exist; start the Docker engine, or set the connection's url to the engine's socket or to tcp://host:port.";
+            AddErrors(included, connection, message, errors, exception: null);
+            return;
+        }
+
         DockerTlsAuthProvider? tls = null;
         try
         {
@@ -192,7 +201,7 @@ public sealed class DockerDeploymentIntegration : IDeploymentIntegration
     private DockerClient CreateClient(DockerEngineEndpoint endpoint, DockerTlsAuthProvider? tls)
     {
         var timeout = TimeSpan.FromSeconds(_options.RequestTimeoutSeconds);
-        if (endpoint.Uri.Scheme == "unix")
+        if (endpoint.IsUnixSocket)
         {
             return new DockerClientBuilder().WithEndpoint(endpoint.Uri).WithTimeout(timeout).Build();
         }

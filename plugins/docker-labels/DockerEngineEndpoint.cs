@@ -11,6 +11,9 @@ internal sealed record DockerEngineEndpoint(Uri Uri, string? TlsCaFile, string? 
     /// <summary>Engine socket of a connection marked <c>local</c>.</summary>
     public const string LocalSocket = "unix:///var/run/docker.sock";
 
+    /// <summary>Whether the engine is reached through a <c>unix://</c> socket file.</summary>
+    public bool IsUnixSocket => Uri.Scheme == "unix";
+
     /// <summary>Whether the connection uses TLS.</summary>
     public bool UsesTls => TlsCaFile is not null || TlsCertificateFile is not null;
 

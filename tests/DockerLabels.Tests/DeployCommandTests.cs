@@ -23,7 +23,7 @@ public sealed class DeployCommandTests : IAsyncLifetime
     public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
-    public async Task Plan_ManagedAndEmbedded_PrintsActionsAndLabels()
+    public async Task Plan_ManagedAndEmbedded_PrintsActionsLabelsAndDocument()
     {
         var command = CreateCommand(new TestOutpostProvider(TestOutposts.Embedded(), Web()));
 
@@ -31,7 +31,7 @@ public sealed class DeployCommandTests : IAsyncLifetime
 
         Assert.Equal(DeployCommand.Success, exitCode);
         Assert.Equal(
-            $"""
+            $$"""
             Integration docker:
               skipped: outpost authentik Embedded Outpost
                 The embedded outpost runs inside this host, so it gets no container, and no Traefik labels are put on the host's own container.
@@ -47,6 +47,32 @@ public sealed class DeployCommandTests : IAsyncLifetime
                   traefik.http.services.ak-outpost-web-service.loadbalancer.healthcheck.path=/outpost.goauthentik.io/ping
                   traefik.http.services.ak-outpost-web-service.loadbalancer.healthcheck.port=9300
                   traefik.http.services.ak-outpost-web-service.loadbalancer.server.port=9000
+                document:
+                  {
+                    "connection": "test engine ({{_engine.Url}})",
+                    "name": "ak-outpost-web",
+                    "image": "{{PodmanEngine.Image}}",
+                    "env": [
+                      "AUTHENTIK_HOST=https://auth.example.com",
+                      "AUTHENTIK_INSECURE=false",
+                      "AUTHENTIK_TOKEN=********",
+                      "AUTHENTIK_HOST_BROWSER=https://login.example.com"
+                    ],
+                    "labels": {
+                      "io.goauthentik.outpost-uuid": "bbbbbbbb111142228333444444444444",
+                      "io.goauthentik.plugins.managed-by": "authentik-plugins",
+                      "traefik.enable": "true",
+                      "traefik.http.routers.ak-outpost-web-router.rule": "(Host(`app.example.com`)) && PathPrefix(`/outpost.goauthentik.io`)",
+                      "traefik.http.routers.ak-outpost-web-router.tls": "true",
+                      "traefik.http.routers.ak-outpost-web-router.service": "ak-outpost-web-service",
+                      "traefik.http.services.ak-outpost-web-service.loadbalancer.healthcheck.path": "/outpost.goauthentik.io/ping",
+                      "traefik.http.services.ak-outpost-web-service.loadbalancer.healthcheck.port": "9300",
+                      "traefik.http.services.ak-outpost-web-service.loadbalancer.server.port": "9000"
+                    },
+                    "restart_policy": "unless-stopped",
+                    "network": "none",
+                    "ports": []
+                  }
             Plan: 1 change.
 
             """,
@@ -112,6 +138,25 @@ public sealed class DeployCommandTests : IAsyncLifetime
         Assert.Contains("  error: outpost offline on test engine (tcp://127.0.0.1:1): The Docker engine is unreachable: ", output, StringComparison.Ordinal);
         Assert.Contains("  created: outpost web container ak-outpost-web\n", output, StringComparison.Ordinal);
         Assert.EndsWith("Applied 1 change. 1 error.\n", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Plan_MissingSocket_NamesOutpostAndSocket()
+    {
+        var socketPath = $"/tmp/{Guid.NewGuid():N}/docker.sock";
+        var command = CreateCommand(new TestOutpostProvider(TestOutposts.Managed("offline", $"unix://{socketPath}")));
+
+        var (exitCode, output) = await RunAsync(command, "plan");
+
+        Assert.Equal(DeployCommand.Failed, exitCode);
+        Assert.Equal(
+            $"""
+            Integration docker:
+              error: outpost offline on test engine (unix://{socketPath}): The Docker engine socket '{socketPath}' does not exist; start the Docker engine, or set the connection's url to the engine's socket or to tcp://host:port.
+            Nothing to change. 1 error.
+
+            """,
+            output);
     }
 
     [Theory]

@@ -302,9 +302,10 @@ public sealed class DockerDeploymentIntegrationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Apply_UnreachableEngine_ReportsErrorAndReconcilesOthers()
+    public async Task Apply_MissingSocket_ReportsErrorAndReconcilesOthers()
     {
-        var missingSocket = $"unix:///tmp/{Guid.NewGuid():N}/docker.sock";
+        var socketPath = $"/tmp/{Guid.NewGuid():N}/docker.sock";
+        var missingSocket = $"unix://{socketPath}";
         var unreachable = TestOutposts.Managed("unreachable", missingSocket) with
         {
             ServiceConnection = new ServiceConnectionConfig { Name = "offline engine", Kind = ServiceConnectionKind.Docker, Url = missingSocket },
@@ -316,7 +317,9 @@ public sealed class DockerDeploymentIntegrationTests : IAsyncLifetime
         var error = Assert.Single(plan.Errors);
         Assert.Equal("unreachable", error.Outpost);
         Assert.Equal($"offline engine ({missingSocket})", error.Connection);
-        Assert.StartsWith("The Docker engine is unreachable: ", error.Message, StringComparison.Ordinal);
+        Assert.Equal(
+            $"The Docker engine socket '{socketPath}' does not exist; start the Docker engine, or set the connection's url to the engine's socket or to tcp://host:port.",
+            error.Message);
         Assert.Equal(DeploymentActionKind.Create, Assert.Single(plan.Actions).Kind);
         Assert.Equal(["ak-outpost-reachable"], await _engine.ListNamesAsync());
     }

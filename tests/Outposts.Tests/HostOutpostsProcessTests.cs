@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Authentik.Plugins.TestSupport;
 
 namespace Authentik.Plugins.Outposts.Tests;
@@ -32,11 +33,17 @@ public sealed class HostOutpostsProcessTests : IDisposable
                     - name: authentik Embedded Outpost
                       config:
                         authentik_host: auth.example.com
+                        refresh_interval: every 5 minutes
                         docker_network: frontend
                       providers:
                         - name: whoami
                           external_host: https://whoami.example.com
                           client_id: id
+                          client_secret: secret
+                        - name: whoami-copy
+                          external_host: https://whoami.example.com
+                          internal_host: http://whoami:8080
+                          client_id: id-copy
                           client_secret: secret
                 """,
         };
@@ -46,8 +53,17 @@ public sealed class HostOutpostsProcessTests : IDisposable
         var result = await HostProcess.RunAsync(options);
 
         Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("Invalid configuration: 4 error(s), ", result.StandardOutput, StringComparison.Ordinal);
         Assert.Contains(
             "error: 'outposts' (AUTHENTIK_OUTPOSTS): outpost 'authentik Embedded Outpost': authentik_host 'auth.example.com' is not a full URL; set it to https://auth.example.com (scheme and host, optional port).",
+            result.StandardOutput,
+            StringComparison.Ordinal);
+        Assert.Contains(
+            "error: 'outposts' (AUTHENTIK_OUTPOSTS): outpost 'authentik Embedded Outpost': refresh_interval 'every 5 minutes' is not in the form hours=1;minutes=2;seconds=3; set it to, for example, minutes=5.",
+            result.StandardOutput,
+            StringComparison.Ordinal);
+        Assert.Contains(
+            "error: 'outposts' (AUTHENTIK_OUTPOSTS): provider 'whoami-copy' of outpost 'authentik Embedded Outpost': external_host 'https://whoami.example.com' claims host 'whoami.example.com', which provider 'whoami' already claims; give each provider of an outpost its own external_host.",
             result.StandardOutput,
             StringComparison.Ordinal);
         Assert.Contains(
@@ -58,6 +74,24 @@ public sealed class HostOutpostsProcessTests : IDisposable
             "warning: 'outposts' (AUTHENTIK_OUTPOSTS): outpost 'authentik Embedded Outpost': docker_network has no effect on the embedded outpost, which runs inside this host; remove it.",
             result.StandardOutput,
             StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Outposts_InvalidYaml_ExitsOneWithError()
+    {
+        var options = new HostProcessOptions { ConfigFile = "outposts:\n  instances: [unclosed\n" };
+        options.Arguments.Add("outposts");
+
+        var result = await HostProcess.RunAsync(options);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Matches(
+            new Regex("""
+                \AThe outposts configuration failed to load: 1 error\(s\)\.
+                  error: 'config_file' \(AUTHENTIK_CONFIG_FILE\): the configuration file '[^']+config\.yml' is not valid YAML \(.+\); fix the file, it was ignored\.
+                \z
+                """),
+            result.StandardOutput.ReplaceLineEndings("\n"));
     }
 
     [Fact]
@@ -90,7 +124,7 @@ public sealed class HostOutpostsProcessTests : IDisposable
     }
 
     [Fact]
-    public async Task OutpostsSet_RunningHost_AppliesWithoutRestart()
+    public async Task OutpostsSetAndUnset_RunningHost_AppliesWithoutRestart()
     {
         var dataDirectory = _directory.Combine("data");
         Directory.CreateDirectory(dataDirectory);
@@ -115,5 +149,19 @@ public sealed class HostOutpostsProcessTests : IDisposable
         var listed = await HostProcess.RunAsync(list);
         Assert.Equal(0, listed.ExitCode);
         Assert.Contains("  authentik_host: https://auth.example.com (local state)", listed.StandardOutput, StringComparison.Ordinal);
+
+        var unset = new HostProcessOptions { DataDirectory = dataDirectory };
+        foreach (var argument in new[] { "outposts", "unset", "authentik Embedded Outpost", "authentik_host" })
+        {
+            unset.Arguments.Add(argument);
+        }
+
+        var unsetResult = await HostProcess.RunAsync(unset);
+
+        Assert.Equal(0, unsetResult.ExitCode);
+        await host.WaitForOutputAsync("Outpost 'authentik Embedded Outpost' no longer has an authentik_host in the local state; it uses the value from its source again.");
+        var relisted = await HostProcess.RunAsync(list);
+        Assert.Equal(0, relisted.ExitCode);
+        Assert.Contains("  authentik_host: (not set)", relisted.StandardOutput, StringComparison.Ordinal);
     }
 }
