@@ -50,12 +50,17 @@ internal static partial class HostApplicationExtensions
         return true;
     }
 
-    /// <summary>Adds the request pipeline: metrics, request origin, health endpoints, then the routing stages.</summary>
+    /// <summary>
+    /// Adds the request pipeline: the metrics listener, then for the public ports the
+    /// <c>X-Powered-By</c> header, request origin, health endpoints and the routing stages.
+    /// </summary>
     public static WebApplication UseAuthentikRouting(this WebApplication app)
     {
         var settings = app.Services.GetRequiredService<HostSettings>();
 
-        app.UseAuthentikMetrics(settings);
+        app.UseMetricsListener(settings);
+        app.UsePoweredByHeader();
+        app.UsePublicMetricsNotFound();
         app.UseMiddleware<RequestOriginMiddleware>();
         app.UseHealthEndpoints();
         app.UseAuthentikHostDiscovery();
