@@ -48,5 +48,4 @@ if (!app.PrepareToServe())
 }
 
 app.UseAuthentikRouting();
-await app.RunAsync();
-return 0;
+return await app.ServeAsync();

@@ -59,9 +59,7 @@ internal static class AuthentikConfigurationExtensions
         }
         catch (Exception exception) when (exception is FormatException or InvalidDataException or YamlDotNet.Core.YamlException)
         {
-            report.AddError(
-                ConfigurationKeys.ConfigFile,
-                $"the configuration file '{path}' is not valid YAML ({exception.Message}); fix the file, it was ignored.");
+            report.AddError(ConfigurationKeys.ConfigFile, $"the configuration file '{path}' is not valid YAML {DescribeYamlError(exception)}; fix the file, it was ignored.");
             return;
         }
 
@@ -76,5 +74,19 @@ internal static class AuthentikConfigurationExtensions
             source.OnLoadException = context => context.Ignore = true;
             source.ResolveFileProvider();
         });
+    }
+
+    // The configuration provider wraps the parser's exception, which alone carries the position.
+    private static string DescribeYamlError(Exception exception)
+    {
+        for (var inner = exception; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is YamlDotNet.Core.YamlException yaml)
+            {
+                return $"at line {yaml.Start.Line}, column {yaml.Start.Column}: {yaml.Message.TrimEnd('.')}";
+            }
+        }
+
+        return $"({exception.Message})";
     }
 }

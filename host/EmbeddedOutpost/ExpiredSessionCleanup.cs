@@ -15,22 +15,34 @@ internal sealed partial class ExpiredSessionCleanup(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Interval, timeProvider);
-        do
+        try
         {
-            try
+            do
             {
-                var deleted = await store.DeleteExpiredAsync(timeProvider.GetUtcNow(), stoppingToken);
-                if (deleted > 0)
-                {
-                    Log.ExpiredSessionsDeleted(logger, deleted);
-                }
+                await DeleteExpiredAsync(stoppingToken);
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The host is stopping, or failed to start.
+        }
+    }
+
+    private async Task DeleteExpiredAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            var deleted = await store.DeleteExpiredAsync(timeProvider.GetUtcNow(), stoppingToken);
+            if (deleted > 0)
             {
-                Log.ExpiredSessionCleanupFailed(logger, exception);
+                Log.ExpiredSessionsDeleted(logger, deleted);
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            Log.ExpiredSessionCleanupFailed(logger, exception);
+        }
     }
 
     private static partial class Log

@@ -1,3 +1,4 @@
+using Authentik.Plugins.Host.State;
 using Authentik.Plugins.State;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
@@ -22,16 +23,17 @@ internal sealed class SqliteOutpostSessionStore : IOutpostSessionStore, IDisposa
         CREATE INDEX IF NOT EXISTS outpost_sessions_expires_at ON outpost_sessions (expires_at);
         """;
 
+    private readonly string _databasePath;
     private readonly string _connectionString;
     private readonly SemaphoreSlim _schemaLock = new(1, 1);
     private bool _schemaCreated;
 
     public SqliteOutpostSessionStore(IOptions<EmbeddedOutpostOptions> options)
     {
-        var dataPath = Path.GetFullPath(options.Value.DataPath);
+        _databasePath = Path.Combine(Path.GetFullPath(options.Value.DataPath), SqliteLocalStateStore.FileName);
         _connectionString = new SqliteConnectionStringBuilder
         {
-            DataSource = Path.Combine(dataPath, "state.db"),
+            DataSource = _databasePath,
             Mode = SqliteOpenMode.ReadWriteCreate,
             DefaultTimeout = 30,
         }.ToString();
@@ -113,6 +115,11 @@ internal sealed class SqliteOutpostSessionStore : IOutpostSessionStore, IDisposa
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
+        if (!Volatile.Read(ref _schemaCreated))
+        {
+            PrivateFiles.CreateDatabaseFile(_databasePath);
+        }
+
         var connection = new SqliteConnection(_connectionString);
         try
         {

@@ -1,4 +1,7 @@
+using System.Net;
+using System.Net.Sockets;
 using Authentik.Plugins.Host.Configuration;
+using Microsoft.AspNetCore.Connections;
 using Authentik.Plugins.Host.Metrics;
 using Authentik.Plugins.Host.Plugins;
 using Authentik.Plugins.Host.Routing;
@@ -50,18 +53,77 @@ internal static partial class HostApplicationExtensions
         return true;
     }
 
-    /// <summary>Adds the request pipeline: metrics, request origin, health endpoints, then the routing stages.</summary>
+    /// <summary>
+    /// Runs the host until it stops and returns the exit code. When Kestrel cannot bind a listen
+    /// address, for example because another process uses the port, logs one message that names the
+    /// address and its key and returns 1.
+    /// </summary>
+    public static async Task<int> ServeAsync(this WebApplication app)
+    {
+        try
+        {
+            await app.StartAsync();
+        }
+        catch (Exception exception) when (exception is SocketException or IOException { InnerException: AddressInUseException })
+        {
+            var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(HostApplicationExtensions).Namespace!);
+            Log.ListenFailed(logger, DescribeBindFailure(app.Services.GetRequiredService<HostSettings>(), exception));
+            return 1;
+        }
+
+        await app.WaitForShutdownAsync();
+        return 0;
+    }
+
+    /// <summary>
+    /// Adds the request pipeline: the metrics listener, then for the public ports the
+    /// <c>X-Powered-By</c> header, request origin, health endpoints and the routing stages.
+    /// </summary>
     public static WebApplication UseAuthentikRouting(this WebApplication app)
     {
         var settings = app.Services.GetRequiredService<HostSettings>();
 
-        app.UseAuthentikMetrics(settings);
+        app.UseMetricsListener(settings);
+        app.UsePoweredByHeader();
+        app.UsePublicMetricsNotFound();
         app.UseMiddleware<RequestOriginMiddleware>();
         app.UseHealthEndpoints();
         app.UseAuthentikHostDiscovery();
         app.UseMiddleware<RoutingMiddleware>();
 
         return app;
+    }
+
+    // Kestrel reports a port in use as IOException "Failed to bind to address http://<endpoint>: ...".
+    // Other socket errors name no endpoint, so the message then lists every listen address.
+    private static string DescribeBindFailure(HostSettings settings, Exception exception)
+    {
+        var reason = exception.InnerException?.Message ?? exception.Message;
+        (string Key, IReadOnlyList<IPEndPoint> Endpoints)[] listeners =
+        [
+            (ConfigurationKeys.ListenHttp, settings.HttpEndpoints),
+            (ConfigurationKeys.ListenHttps, settings.HttpsEndpoints),
+            (ConfigurationKeys.ListenMetrics, settings.MetricsEndpoints),
+        ];
+        foreach (var (key, endpoints) in listeners)
+        {
+            foreach (var endpoint in endpoints.Where(endpoint => NamesEndpoint(exception.Message, endpoint)))
+            {
+                var problem = new ConfigurationProblem(key, $"{endpoint} cannot be bound ({reason}); stop the process that uses the address or choose another one.");
+                return problem.ToString();
+            }
+        }
+
+        var addresses = string.Join(", ", listeners.Select(listener => $"{listener.Key} {string.Join(",", listener.Endpoints)}"));
+        return $"a listen address cannot be bound ({reason}); check the addresses {addresses}.";
+    }
+
+    private static bool NamesEndpoint(string message, IPEndPoint endpoint)
+    {
+        var text = "://" + endpoint;
+        var index = message.IndexOf(text, StringComparison.Ordinal);
+        var end = index + text.Length;
+        return index >= 0 && (end == message.Length || !char.IsAsciiDigit(message[end]));
     }
 
     private static partial class Log
@@ -74,5 +136,8 @@ internal static partial class HostApplicationExtensions
 
         [LoggerMessage(1002, LogLevel.Critical, "The host cannot start: {Reason}", EventName = nameof(SecretKeyUnavailable))]
         public static partial void SecretKeyUnavailable(ILogger logger, string reason);
+
+        [LoggerMessage(1003, LogLevel.Critical, "The host cannot start: {Reason}", EventName = nameof(ListenFailed))]
+        public static partial void ListenFailed(ILogger logger, string reason);
     }
 }

@@ -31,6 +31,11 @@ internal static class LoggingBuilderExtensions
             logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
             logging.AddFilter("System.Net.Http", LogLevel.Warning);
             logging.AddFilter("Yarp", LogLevel.Warning);
+
+            // The generic host logs a failed start at Error with the stack trace, although
+            // ServeAsync reports a listen address in use in one line. Its Critical message for a
+            // background service that stops the host stays.
+            logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         }
 
         return logging;

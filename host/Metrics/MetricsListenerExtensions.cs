@@ -11,9 +11,9 @@ internal static class MetricsListenerExtensions
 
     /// <summary>
     /// Sends requests that arrive on a metrics port to Prometheus' <c>/metrics</c> handler and
-    /// returns 404 for every other path there. Public ports return 404 for <c>/-/metrics/</c>.
+    /// returns 404 for every other path there. The rest of the pipeline serves the public ports only.
     /// </summary>
-    public static IApplicationBuilder UseAuthentikMetrics(this IApplicationBuilder app, HostSettings settings)
+    public static IApplicationBuilder UseMetricsListener(this IApplicationBuilder app, HostSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
 
@@ -30,7 +30,12 @@ internal static class MetricsListenerExtensions
                 });
             });
 
-        return app.Use((context, next) =>
+        return app;
+    }
+
+    /// <summary>Returns 404 for <c>/-/metrics/</c> on the public ports, as authentik does.</summary>
+    public static IApplicationBuilder UsePublicMetricsNotFound(this IApplicationBuilder app) =>
+        app.Use((context, next) =>
         {
             if (context.Request.Path.StartsWithSegments(PublicMetricsPath, StringComparison.Ordinal))
             {
@@ -40,5 +45,4 @@ internal static class MetricsListenerExtensions
 
             return next(context);
         });
-    }
 }

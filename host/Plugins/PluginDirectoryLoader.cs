@@ -87,6 +87,15 @@ internal static class PluginDirectoryLoader
             plugin.AddError($"'{Path.GetFileName(assemblyPath)}' cannot be loaded as a .NET assembly: {PluginErrors.Describe(exception)}");
             return;
         }
+        catch (Exception exception) when (IsDependencyManifestError(exception))
+        {
+            // The runtime's AssemblyDependencyResolver, which McMaster's loader creates, reads the
+            // .deps.json beside the assembly and throws InvalidOperationException when it cannot.
+            var manifest = Path.GetFileName(Path.ChangeExtension(assemblyPath, ".deps.json"));
+            var reason = PluginErrors.Describe(exception).ReplaceLineEndings(" ").TrimEnd();
+            plugin.AddError($"'{manifest}' cannot be read, so the plugin's dependencies cannot be resolved; copy the plugin's build output again: {reason}");
+            return;
+        }
 
         plugin.Version = ReadVersion(plugin.Assembly);
         var types = LoadTypes(plugin);
@@ -94,6 +103,10 @@ internal static class PluginDirectoryLoader
         RegisterIntegrations(plugin, types, services);
         RunEntryPoints(plugin, types, section, configuration, services);
     }
+
+    private static bool IsDependencyManifestError(Exception exception) =>
+        exception is System.Text.Json.JsonException
+        || (exception is InvalidOperationException && exception.Message.StartsWith("Dependency resolution failed", StringComparison.Ordinal));
 
     /// <summary>
     /// Returns the plugin's main assembly: the one named like the folder's only <c>.deps.json</c>

@@ -6,6 +6,9 @@ internal static class ForwardedHeaderNames
     public const string ForwardedFor = "X-Forwarded-For";
     public const string ForwardedProto = "X-Forwarded-Proto";
     public const string ForwardedHost = "X-Forwarded-Host";
+    public const string ForwardedPort = "X-Forwarded-Port";
+    public const string ForwardedPrefix = "X-Forwarded-Prefix";
+    public const string ForwardedServer = "X-Forwarded-Server";
     public const string Forwarded = "Forwarded";
     public const string ForwardedScheme = "X-Forwarded-Scheme";
     public const string RealIp = "X-Real-IP";

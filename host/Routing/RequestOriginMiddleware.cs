@@ -13,12 +13,16 @@ namespace Authentik.Plugins.Host.Routing;
 /// </summary>
 internal sealed class RequestOriginMiddleware
 {
-    // Headers through which a client could claim another address, scheme, host or client certificate.
+    // Headers through which a client could claim another address, scheme, host, port, path prefix,
+    // proxy or client certificate.
     private static readonly string[] UntrustedHeaders =
     [
         ForwardedHeaderNames.ForwardedFor,
         ForwardedHeaderNames.ForwardedProto,
         ForwardedHeaderNames.ForwardedHost,
+        ForwardedHeaderNames.ForwardedPort,
+        ForwardedHeaderNames.ForwardedPrefix,
+        ForwardedHeaderNames.ForwardedServer,
         ForwardedHeaderNames.Forwarded,
         ForwardedHeaderNames.ForwardedScheme,
         ForwardedHeaderNames.RealIp,

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Authentik.Plugins.Host.Configuration;
+using Authentik.Plugins.Host.State;
 
 namespace Authentik.Plugins.Host.Security;
 
@@ -77,7 +78,7 @@ internal sealed partial class SecretKeyStore
 
     private string Generate(string path)
     {
-        Directory.CreateDirectory(_settings.DataDirectory);
+        PrivateFiles.CreateDirectory(_settings.DataDirectory);
 
         var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(GeneratedKeyBytes))
             .Replace('+', '-')

@@ -137,7 +137,7 @@ internal sealed class SqliteLocalStateStore : ILocalStateStore
                 return;
             }
 
-            Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
+            PrivateFiles.CreateDatabaseFile(DatabasePath);
             using var connection = new SqliteConnection(_connectionString);
             connection.Open();
             using var command = connection.CreateCommand();

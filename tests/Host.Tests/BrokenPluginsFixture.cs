@@ -11,6 +11,7 @@ public sealed class BrokenPluginsFixture : IAsyncLifetime
 {
     public const string GoodFolder = "good";
     public const string GarbageFolder = "not-an-assembly";
+    public const string BrokenManifestFolder = "broken-deps-json";
     public const string MissingDependencyFolder = "missing-dependency";
     public const string ThrowingFolder = "throwing-constructor";
     public const string IncompatibleFolder = "incompatible-contract";
@@ -46,6 +47,10 @@ public sealed class BrokenPluginsFixture : IAsyncLifetime
 
         var garbage = _plugins.AddFolder(GarbageFolder);
         await File.WriteAllTextAsync(Path.Combine(garbage, "Garbage.dll"), "this is not a portable executable");
+
+        var brokenManifest = _plugins.AddFolder(BrokenManifestFolder);
+        await File.WriteAllTextAsync(Path.Combine(brokenManifest, "Broken.dll"), "this is not a portable executable");
+        await File.WriteAllTextAsync(Path.Combine(brokenManifest, "Broken.deps.json"), "{not json");
 
         var missing = _plugins.AddFixture(TestPluginDirectory.Hello, MissingDependencyFolder);
         File.Delete(Path.Combine(missing, "YamlDotNet.dll"));

@@ -120,16 +120,18 @@ public sealed class ConfigurationTests
     }
 
     [Fact]
-    public async Task YamlFile_Invalid_IsReportedWithItsPath()
+    public async Task YamlFile_Invalid_IsReportedWithPathAndPosition()
     {
-        var options = new HostProcessOptions { ConfigFile = "listen: [unclosed\n" };
+        var options = new HostProcessOptions { ConfigFile = "log_level: info\nlisten: [unclosed\n" };
         options.Arguments.Add("config");
         options.Arguments.Add("check");
 
         var result = await HostProcess.RunAsync(options);
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Matches(@"  error: 'config_file' \(AUTHENTIK_CONFIG_FILE\): the configuration file '/[^']+/config\.yml' is not valid YAML \(.+\); fix the file, it was ignored\.", result.StandardOutput);
+        Assert.Matches(
+            @"\n  error: 'config_file' \(AUTHENTIK_CONFIG_FILE\): the configuration file '/[^']+/config\.yml' is not valid YAML at line 3, column 1: While parsing a flow sequence, did not find expected ',' or '\]'; fix the file, it was ignored\.\n",
+            result.StandardOutput);
     }
 
     [Fact]

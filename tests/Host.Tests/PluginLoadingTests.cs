@@ -58,6 +58,17 @@ public sealed class PluginLoadingTests : IClassFixture<BrokenPluginsFixture>
     }
 
     [Fact]
+    public async Task BrokenDepsJson_Loading_IsReportedAndHostKeepsServing()
+    {
+        var folder = Path.Combine(_fixture.Plugins.Path, BrokenPluginsFixture.BrokenManifestFolder);
+        var manifest = Path.Combine(folder, "Broken.deps.json");
+
+        await _fixture.Host.WaitForOutputAsync(
+            $"Plugin '{BrokenPluginsFixture.BrokenManifestFolder}' in '{folder}' failed: 'Broken.deps.json' cannot be read, so the plugin's dependencies cannot be resolved; copy the plugin's build output again: InvalidOperationException: Dependency resolution failed for component {Path.Combine(folder, "Broken.dll")} with error code -2147450741. Detailed error: Failed to parse file [{manifest}]. JSON parsing exception: Missing a name for object member. [offset 1: line 1, column 2] Error initializing the dependency resolver: An error occurred while parsing: {manifest}");
+        await AssertHostServesAsync();
+    }
+
+    [Fact]
     public async Task MissingDependency_StageCreation_IsReportedAndHostKeepsServing()
     {
         var folder = Path.Combine(_fixture.Plugins.Path, BrokenPluginsFixture.MissingDependencyFolder);
@@ -126,6 +137,7 @@ public sealed class PluginLoadingTests : IClassFixture<BrokenPluginsFixture>
             StringComparison.Ordinal);
         Assert.Contains($"disabled: disabled\n  folder: {Path.Combine(root, "disabled")}\n", result.StandardOutput, StringComparison.Ordinal);
         Assert.Contains($"not-an-assembly: failed\n  folder: {Path.Combine(root, "not-an-assembly")}\n  assembly: Garbage.dll, version unknown\n  error: 'Garbage.dll' cannot be loaded as a .NET assembly: BadImageFormatException:", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains($"broken-deps-json: failed\n  folder: {Path.Combine(root, "broken-deps-json")}\n  assembly: Broken.dll, version unknown\n  error: 'Broken.deps.json' cannot be read, so the plugin's dependencies cannot be resolved; copy the plugin's build output again: InvalidOperationException: Dependency resolution failed for component ", result.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("throwing-constructor: loaded with errors\n", result.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("  error: the routing stage Authentik.Plugins.TestPlugins.Throwing.ThrowingStage could not be created: InvalidOperationException: The throwing stage cannot start.\n", result.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("incompatible-contract: loaded with errors\n", result.StandardOutput, StringComparison.Ordinal);

@@ -57,7 +57,12 @@ public sealed class RoutingTests : IClassFixture<HostWithBackendFixture>
                 break;
             case "host":
                 Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-                Assert.False(response.Headers.Contains("X-Powered-By"));
+                Assert.Equal(["authentik"], response.Headers.GetValues("X-Powered-By"));
+
+                // The host's health monitor requests the backend's /-/health/live/ with its own user agent.
+                Assert.DoesNotContain(
+                    _fixture.Backend.Requests,
+                    forwarded => forwarded.PathAndQuery == path && forwarded.Headers.GetValueOrDefault("User-Agent") != "goauthentik.io/router/healthcheck");
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(destination), destination, "unknown destination");

@@ -52,6 +52,17 @@ public sealed class UntrustedPeerTests : IClassFixture<UntrustedPeerFixture>
         Assert.Null(echo.Header("X-Forwarded-Client-Cert"));
     }
 
+    [Theory]
+    [InlineData("X-Forwarded-Port", "443")]
+    [InlineData("X-Forwarded-Prefix", "/admin")]
+    [InlineData("X-Forwarded-Server", "internal-proxy.example")]
+    public async Task SpoofedForwardingHeader_UntrustedPeer_IsRemoved(string header, string value)
+    {
+        var echo = await SendAsync("app.example.com", (header, value));
+
+        Assert.Null(echo.Header(header));
+    }
+
     [Fact]
     public async Task SpoofedForwardedHost_UntrustedPeer_DoesNotChooseOutpostHost()
     {
