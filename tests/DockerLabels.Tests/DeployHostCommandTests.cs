@@ -59,7 +59,7 @@ public sealed class DeployHostCommandTests
         Assert.Matches(
             new Regex("""
                 \AThe outposts configuration failed to load: 1 error\(s\)\.
-                  error: 'config_file' \(AUTHENTIK_CONFIG_FILE\): the configuration file '[^']+config\.yml' is not valid YAML \(.+\); fix the file, it was ignored\.
+                  error: 'config_file' \(AUTHENTIK_CONFIG_FILE\): the configuration file '[^']+config\.yml' is not valid YAML at line \d+, column \d+: .+; fix the file, it was ignored\.
                 Nothing was planned; fix the errors and run deploy plan again\.
                 \z
                 """),

@@ -88,7 +88,7 @@ public sealed class HostOutpostsProcessTests : IDisposable
         Assert.Matches(
             new Regex("""
                 \AThe outposts configuration failed to load: 1 error\(s\)\.
-                  error: 'config_file' \(AUTHENTIK_CONFIG_FILE\): the configuration file '[^']+config\.yml' is not valid YAML \(.+\); fix the file, it was ignored\.
+                  error: 'config_file' \(AUTHENTIK_CONFIG_FILE\): the configuration file '[^']+config\.yml' is not valid YAML at line \d+, column \d+: .+; fix the file, it was ignored\.
                 \z
                 """),
             result.StandardOutput.ReplaceLineEndings("\n"));
