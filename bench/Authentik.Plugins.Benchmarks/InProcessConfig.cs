@@ -1,0 +1,31 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Exporters;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+
+namespace Authentik.Plugins.Benchmarks;
+
+/// <summary>
+/// Runs every benchmark inside this process with BenchmarkDotNet's short job, reporting time and
+/// allocated bytes per operation as GitHub markdown.
+/// </summary>
+/// <remarks>
+/// In-process runs skip the separate project BenchmarkDotNet otherwise generates and builds for each
+/// benchmark. The short job (3 warm-up and 3 measured iterations) keeps the suite within a few
+/// minutes on a 2-core machine, and its error column shows how far to trust each mean.
+/// </remarks>
+internal sealed class InProcessConfig : ManualConfig
+{
+    public InProcessConfig()
+    {
+        AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance));
+        AddDiagnoser(MemoryDiagnoser.Default);
+        AddExporter(MarkdownExporter.GitHub);
+        AddColumnProvider(DefaultConfig.Instance.GetColumnProviders().ToArray());
+        AddLogger(DefaultConfig.Instance.GetLoggers().ToArray());
+        AddAnalyser(DefaultConfig.Instance.GetAnalysers().ToArray());
+        AddValidator(DefaultConfig.Instance.GetValidators().ToArray());
+        WithOptions(ConfigOptions.JoinSummary);
+    }
+}
