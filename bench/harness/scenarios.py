@@ -9,7 +9,7 @@ from pathlib import Path
 import session
 from load import Target
 from measure import Comparison, Group
-from processes import Supervisor
+from processes import Supervisor, http_get
 from staticfiles import StaticFiles
 from systems import (HOST_ASSEMBLY, HostPorts, RunningSystem, host_environment, runtime_settings,
                      runtime_settings_differences, start_host, start_minimal_yarp, start_nginx,
@@ -103,9 +103,10 @@ class Suite:
             wait_until_ready(self._host, BACKEND_PATH, timeout_seconds=90.0)
         return self._host
 
-    def plugin_check(self) -> tuple[str, dict[str, str]] | None:
-        """Return a request that only a loaded first-party plugin serves with 200: a static file."""
-        return self._static.small_path, {}
+    def plugin_check(self) -> tuple[str, bytes]:
+        """Return a static file's path and content, which only the loaded static-files plugin serves."""
+        self._static.create()
+        return self._static.small_path, self._static.expected_body(self._static.small_path)
 
     def _host_config(self, ports: HostPorts) -> dict:
         self._static.create()
@@ -217,6 +218,14 @@ class Suite:
         for system in (host, nginx):
             for path in (self._static.small_path, self._static.large_path):
                 wait_until_ready(system, path)
+                # The backend returns 200 for every path, so a 200 alone does not prove that the
+                # static-files plugin served the file instead of the backend route.
+                _, _, body = http_get(system.port, path)
+                if body != self._static.expected_body(path):
+                    raise ScenarioUnavailable(
+                        f"GET {path} on {system.server.name} returned {len(body)} bytes that are not the "
+                        f"file's {len(self._static.expected_body(path))} bytes, so the static-files "
+                        f"plugin did not serve it")
         targets = [
             _target("host-css", "host, small CSS", host, self._static.small_path),
             _target("nginx-css", "nginx, small CSS", nginx, self._static.small_path),

@@ -21,12 +21,11 @@ def first_party_plugins() -> list[str]:
 
 
 def measure_startup(supervisor: Supervisor, environment_for: Callable[[HostPorts], dict[str, str]],
-                    runs: int, plugin_check: tuple[str, dict[str, str]] | None,
-                    log=print) -> dict:
+                    runs: int, plugin_check: tuple[str, bytes], log=print) -> dict:
     """Start the host runs + 1 times (the first start is not measured) and time each start.
 
-    plugin_check is a path and headers that must return 200 once the host is live, proving that a
-    first-party plugin serves requests; it is requested after the timing stops.
+    plugin_check is a path and the body that only the static-files plugin returns for it, proving
+    that a first-party plugin serves requests; it is requested after the timing stops.
     """
     plugins = first_party_plugins()
     if not plugins:
@@ -45,12 +44,12 @@ def measure_startup(supervisor: Supervisor, environment_for: Callable[[HostPorts
             except RuntimeError as error:
                 return {"error": str(error)}
             elapsed = time.monotonic() - started
-            if plugin_check is not None:
-                path, headers = plugin_check
-                status, _, _ = http_get(ports.http, path, headers)
-                if status != 200:
-                    return {"error": f"GET {path} answered {status} after start-up, so the "
-                                     f"static-files plugin did not serve it; see {system.server.log_path}"}
+            path, expected = plugin_check
+            status, _, body = http_get(ports.http, path)
+            if status != 200 or body != expected:
+                return {"error": f"GET {path} returned {status} with {len(body)} bytes instead of the "
+                                 f"file after start-up, so the static-files plugin did not serve it; "
+                                 f"see {system.server.log_path}"}
             memory = resident_memory_kib(system.server.pid) / 1024
         finally:
             supervisor.stop(system.server)

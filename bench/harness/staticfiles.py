@@ -24,6 +24,10 @@ class StaticFiles:
     def large_path(self) -> str:
         return f"/static/dist/{LARGE_NAME}"
 
+    def expected_body(self, path: str) -> bytes:
+        """Return the bytes a server must send for one of the two paths."""
+        return (self.dist_root / path.rsplit("/", 1)[1]).read_bytes()
+
     def create(self) -> None:
         """Write both files; their content is the same on every run."""
         self.dist_root.mkdir(parents=True, exist_ok=True)
