@@ -36,6 +36,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--rounds", type=int, default=3, help="rounds per target and connection count (default: 3)")
     parser.add_argument("--duration", type=int, default=8, help="seconds measured per run (default: 8)")
     parser.add_argument("--warmup", type=int, default=2, help="seconds of warm-up before each measured run (default: 2)")
+    parser.add_argument("--initial-warmup", type=int, default=10,
+                        help="seconds of warm-up per target before a scenario's first round (default: 10)")
     parser.add_argument("--threads", type=int, default=2, help="wrk threads (default: 2)")
     parser.add_argument("--nginx-workers", type=int, default=1,
                         help="worker_processes of every nginx, the backend included (default: 1, "
@@ -55,7 +57,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         args.connections = [int(value) for value in args.connections.split(",")]
     except ValueError:
         parser.error(f"--connections must be comma-separated integers, got '{args.connections}'")
-    for name in ("rounds", "duration", "warmup", "threads", "nginx_workers", "startup_runs"):
+    for name in ("rounds", "duration", "warmup", "initial_warmup", "threads", "nginx_workers", "startup_runs"):
         if getattr(args, name) < 1:
             parser.error(f"--{name.replace('_', '-')} must be at least 1")
     return args
@@ -99,7 +101,8 @@ def main(argv: list[str]) -> int:
         print(f"warning: the 1-minute load average is {load_before:.2f}; other work on this machine "
               f"will lower and scatter the figures")
 
-    settings = Settings(args.connections, args.rounds, args.warmup, args.duration, args.threads)
+    settings = Settings(args.connections, args.rounds, args.warmup, args.duration, args.threads,
+                        args.initial_warmup)
     supervisor = Supervisor(output / "logs")
     measurements = []
     groups = []

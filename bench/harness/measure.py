@@ -35,6 +35,7 @@ class Settings:
     warmup_seconds: int
     duration_seconds: int
     threads: int
+    initial_warmup_seconds: int
 
 
 @dataclass
@@ -61,6 +62,11 @@ def measure_group(group: Group, settings: Settings, log=print) -> list[Measureme
     rounds x targets runs, each wrk run stopped by its own duration and a timeout.
     """
     measurements: list[Measurement] = []
+    # The .NET systems compile their hot paths again with profile data (tiered PGO) during their
+    # first seconds under load; one longer run per target lets that finish before any measured run.
+    for target in group.targets:
+        run_wrk(target, max(settings.connections), settings.threads, settings.initial_warmup_seconds)
+
     for connections in settings.connections:
         for round_index in range(settings.rounds):
             order = group.targets if round_index % 2 == 0 else list(reversed(group.targets))

@@ -101,6 +101,11 @@ class Suite:
             # The host returns 503 until its backend health check passes, so wait for a 200 that
             # came through the backend route.
             wait_until_ready(self._host, BACKEND_PATH, timeout_seconds=90.0)
+            # A deployment's Prometheus scrapes the metrics port, and prometheus-net starts its .NET
+            # meter and event-counter listeners on the first scrape, so measure the host in that state.
+            status, _, _ = http_get(ports.metrics, "/metrics")
+            if status != 200:
+                raise ScenarioUnavailable(f"GET /metrics on the host's metrics port returned {status}")
         return self._host
 
     def plugin_check(self) -> tuple[str, bytes]:

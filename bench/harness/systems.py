@@ -96,9 +96,6 @@ def host_environment(ports: HostPorts, backend_port: int, data_dir: Path,
     env = clean_environment()
     env.update({
         "AUTHENTIK_SECRET_KEY": BENCH_SECRET_KEY,
-        # Warning, not authentik's default of info: per-request log lines would be measured too,
-        # and nginx and minimal YARP run without request logs.
-        "AUTHENTIK_LOG_LEVEL": "warning",
         "AUTHENTIK_LISTEN__HTTP": f"127.0.0.1:{ports.http}",
         "AUTHENTIK_LISTEN__HTTPS": f"127.0.0.1:{ports.https}",
         "AUTHENTIK_LISTEN__METRICS": f"127.0.0.1:{ports.metrics}",
