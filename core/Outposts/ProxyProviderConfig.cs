@@ -54,6 +54,9 @@ public sealed record ProxyProviderConfig
     /// <summary>Name of the application the provider is assigned to.</summary>
     public string? ApplicationName { get; init; }
 
+    /// <summary>Secret the outpost signs its login state and session cookies with; never logged.</summary>
+    public string? CookieSecret { get; init; }
+
     /// <summary>The OpenID Connect client used to sign users in.</summary>
     public required OidcClientConfig Oidc { get; init; }
 }

@@ -1,0 +1,162 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Authentik.Plugins.Outposts;
+
+namespace Authentik.Plugins.Host.Outposts;
+
+/// <summary>
+/// Reads the embedded outpost and its proxy providers from the authentik API, authenticating as
+/// authentik's own server does: <c>Authorization: Bearer &lt;secret key&gt;</c>, which the backend
+/// maps to the embedded outpost's service account.
+/// </summary>
+internal sealed class AuthentikApiOutpostClient : IDisposable
+{
+    /// <summary>Path of the outpost list; the secret key sees only the embedded outpost.</summary>
+    public const string InstancesPath = "api/v3/outposts/instances/";
+
+    /// <summary>Path of the proxy providers of the calling outpost, paged.</summary>
+    public const string ProxyProvidersPath = "api/v3/outposts/proxy/";
+
+    private const int PageSize = 100;
+
+    // Bounds the paging loop when a backend keeps answering a next page.
+    private const int MaxPages = 1000;
+
+    private readonly HttpClient _client;
+    private readonly Func<string> _secretKey;
+    private readonly TimeSpan _timeout;
+
+    /// <summary>Creates the client.</summary>
+    /// <param name="backend">Base URL of the authentik backend, for example <c>http://localhost:8000</c>.</param>
+    /// <param name="secretKey">Returns the secret key shared with the backend; read on every request.</param>
+    /// <param name="timeout">Longest time one request may take.</param>
+    public AuthentikApiOutpostClient(Uri backend, Func<string> secretKey, TimeSpan timeout)
+    {
+        ArgumentNullException.ThrowIfNull(backend);
+        ArgumentNullException.ThrowIfNull(secretKey);
+
+        var baseAddress = backend.AbsoluteUri.EndsWith('/') ? backend : new Uri(backend.AbsoluteUri + "/");
+        _client = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        {
+            BaseAddress = baseAddress,
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+        _client.DefaultRequestHeaders.UserAgent.ParseAdd("goauthentik.io/outpost/" + AuthentikCompatibility.Version);
+        _client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        _secretKey = secretKey;
+        _timeout = timeout;
+    }
+
+    /// <summary>Base URL of the authentik backend, ending in <c>/</c>.</summary>
+    public Uri BaseAddress => _client.BaseAddress!;
+
+    /// <summary>
+    /// Reads the first outpost of <c>/api/v3/outposts/instances/</c> and every page of
+    /// <c>/api/v3/outposts/proxy/</c>, and maps them. The outpost is treated as the embedded one,
+    /// because only the embedded outpost's service account authenticates with the secret key.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the requests.</param>
+    /// <exception cref="AuthentikApiException">A request failed or an answer is not the documented JSON.</exception>
+    public async Task<OutpostLoadResult> FetchAsync(CancellationToken cancellationToken)
+    {
+        var instances = await GetResultsAsync(InstancesPath, cancellationToken);
+        if (instances.Results.Count == 0 || instances.Results[0] is not JsonObject outpostJson)
+        {
+            throw new AuthentikApiException($"{BaseAddress}{InstancesPath} listed no outpost; the backend has no embedded outpost for this secret key.");
+        }
+
+        var providerJson = new List<JsonObject>();
+        var page = 1;
+        for (var pages = 0; page > 0; pages++)
+        {
+            if (pages == MaxPages)
+            {
+                throw new AuthentikApiException($"{BaseAddress}{ProxyProvidersPath} announced more than {MaxPages} pages; stopped reading.");
+            }
+
+            var path = string.Create(CultureInfo.InvariantCulture, $"{ProxyProvidersPath}?page={page}&page_size={PageSize}");
+            var answer = await GetResultsAsync(path, cancellationToken);
+            providerJson.AddRange(answer.Results.OfType<JsonObject>());
+            page = answer.NextPage > page ? answer.NextPage : 0;
+        }
+
+        return Map(outpostJson, providerJson);
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _client.Dispose();
+
+    private static OutpostLoadResult Map(JsonObject outpostJson, List<JsonObject> providerJson)
+    {
+        var problems = new List<OutpostProblem>();
+        var name = outpostJson["name"] is { } nameNode && nameNode.GetValueKind() == JsonValueKind.String
+            ? nameNode.GetValue<string>()
+            : OutpostConstants.EmbeddedName;
+        var providers = new List<ProxyProviderConfig>(providerJson.Count);
+        for (var i = 0; i < providerJson.Count; i++)
+        {
+            if (ProxyProviderReader.Read(providerJson[i], i, name, reportUnknownKeys: false, problems) is { } provider)
+            {
+                providers.Add(provider);
+            }
+        }
+
+        var outposts = new List<OutpostConfig>(1);
+        if (OutpostReader.Read(outpostJson, 0, providers, reportUnknownKeys: false, problems) is { } outpost)
+        {
+            outposts.Add(outpost.IsEmbedded ? outpost : outpost with { Managed = OutpostConstants.EmbeddedManagedValue });
+        }
+
+        OutpostConfigValidator.Validate(outposts, problems);
+        return new OutpostLoadResult(outposts, new OutpostValidationReport(problems));
+    }
+
+    private async Task<(IReadOnlyList<JsonNode?> Results, int NextPage)> GetResultsAsync(string path, CancellationToken cancellationToken)
+    {
+        var url = new Uri(BaseAddress, path);
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _secretKey());
+
+        // One deadline covers the headers and the body, so a backend that stalls mid-answer
+        // times out too.
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(_timeout);
+
+        JsonNode? body;
+        try
+        {
+            using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new AuthentikApiException($"GET {url} answered {(int)response.StatusCode} {response.ReasonPhrase}.", response.StatusCode);
+            }
+
+            await using var stream = await response.Content.ReadAsStreamAsync(deadline.Token);
+            body = await JsonNode.ParseAsync(stream, cancellationToken: deadline.Token);
+        }
+        catch (HttpRequestException exception)
+        {
+            throw new AuthentikApiException($"GET {url} failed: {exception.Message}", null, exception);
+        }
+        catch (JsonException exception)
+        {
+            throw new AuthentikApiException($"GET {url} answered invalid JSON: {exception.Message}", null, exception);
+        }
+        catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new AuthentikApiException($"GET {url} timed out after {_timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s.", null, exception);
+        }
+
+        if (body?["results"] is not JsonArray results)
+        {
+            throw new AuthentikApiException($"GET {url} answered JSON without a results list.");
+        }
+
+        var next = body["pagination"]?["next"] is { } nextNode && nextNode.GetValueKind() == JsonValueKind.Number
+            ? nextNode.GetValue<int>()
+            : 0;
+        return (results.ToArray(), next);
+    }
+}
