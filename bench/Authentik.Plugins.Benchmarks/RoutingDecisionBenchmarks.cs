@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using Authentik.Plugins.Host.Configuration;
 using Authentik.Plugins.Host.Hosting;
+using Authentik.Plugins.Host.Outposts;
 using Authentik.Plugins.Host.Routing;
 using Authentik.Plugins.Outposts;
 using Authentik.Plugins.Routing;
@@ -19,7 +20,7 @@ namespace Authentik.Plugins.Benchmarks;
 /// </summary>
 /// <remarks>
 /// The lookup, the stages and their order are the host's own services, resolved from its service
-/// registrations. Every tenth provider is in <c>forward_domain</c> mode with a cookie domain of
+/// registrations, with the providers published to the outpost snapshot store as a source would. Every tenth provider is in <c>forward_domain</c> mode with a cookie domain of
 /// its own, so lookups that miss the external hosts walk the host's labels through the cookie
 /// domains as they would in a deployment.
 /// </remarks>
@@ -60,12 +61,14 @@ public class RoutingDecisionBenchmarks
             .AddLogging()
             .AddSingleton<IConfiguration>(configuration)
             .AddSingleton(HostSettingsReader.Read(configuration, new ConfigurationReport()))
-            .AddSingleton<IOutpostConfigProvider>(new FixedOutpostConfigProvider(outpost))
             .AddHostSecurity()
             .AddRoutingStages()
-            .AddBackendForwarding();
+            .AddBackendForwarding()
+            .AddAuthentikOutposts(configuration);
         _services = services.BuildServiceProvider();
 
+        // The outpost sources publish their outposts to this store; the benchmark publishes its own.
+        _services.GetRequiredService<OutpostSnapshotStore>().PublishOutposts([outpost]);
         _lookup = _services.GetRequiredService<IProviderLookup>();
         StageRegistration[] builtIns =
         [
