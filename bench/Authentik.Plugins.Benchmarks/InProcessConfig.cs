@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Exporters;
+using BenchmarkDotNet.Exporters.Json;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
@@ -8,7 +9,7 @@ namespace Authentik.Plugins.Benchmarks;
 
 /// <summary>
 /// Runs every benchmark inside this process with a short job, reporting time and
-/// allocated bytes per operation as GitHub markdown.
+/// allocated bytes per operation as GitHub markdown and as JSON for bench/run.sh.
 /// </summary>
 /// <remarks>
 /// In-process runs skip the separate project BenchmarkDotNet otherwise generates and builds for each
@@ -23,7 +24,7 @@ internal sealed class InProcessConfig : ManualConfig
     {
         AddJob(Job.ShortRun.WithWarmupCount(8).WithIterationCount(5).WithToolchain(InProcessEmitToolchain.Instance));
         AddDiagnoser(MemoryDiagnoser.Default);
-        AddExporter(MarkdownExporter.GitHub);
+        AddExporter(MarkdownExporter.GitHub, JsonExporter.Brief);
         AddColumnProvider(DefaultConfig.Instance.GetColumnProviders().ToArray());
         AddLogger(DefaultConfig.Instance.GetLoggers().ToArray());
         AddAnalyser(DefaultConfig.Instance.GetAnalysers().ToArray());

@@ -149,8 +149,11 @@ def main(argv: list[str]) -> int:
         "load_before": f"{load_before:.2f}", "load_after": f"{machine.load_average():.2f}",
     })
     summaries = report.summarize(groups, measurements)
-    fragment = machine.machine_markdown(facts) + "\n" + report.markdown(
-        context, groups, summaries, startup, skipped)
+    fragment = "\n".join([
+        machine.machine_markdown(facts),
+        report.targets_markdown(groups, summaries, startup, micro_results.rows if micro_results else None),
+        report.markdown(context, groups, summaries, startup, skipped),
+    ])
     if micro_results is not None:
         fragment += "\n" + micro_results.markdown
 
@@ -161,6 +164,7 @@ def main(argv: list[str]) -> int:
         "summaries": [asdict(s) for s in summaries.values()],
         "ratios": report.ratio_rows(groups, summaries),
         "startup": startup,
+        "routing_decision": micro_results.rows if micro_results else None,
         "skipped": skipped,
         "runtime_settings": scenarios.runtime_settings_or_none(),
     }, indent=2, default=str))

@@ -79,7 +79,7 @@ def measure_group(group: Group, settings: Settings, log=print) -> list[Measureme
                 status = "ok" if result.accepted else f"REJECTED: {result.rejected_reason}"
                 log(f"  {group.name} c={connections} round {round_index + 1} {target.name}: "
                     f"{result.requests_per_second:,.0f} req/s, p50 {result.p50_ms:.2f} ms, "
-                    f"p99 {result.p99_ms:.2f} ms, RSS {rss / 1024:.0f} MiB, {status}")
+                    f"p99 {result.p99_ms:.2f} ms, RSS {rss * 1024 / 1e6:.0f} MB, {status}")
                 # A short pause lets the previous run's connections close before the next run opens its own.
                 time.sleep(0.5)
     return measurements

@@ -25,7 +25,7 @@ class Summary:
     p50_ms: float
     p90_ms: float
     p99_ms: float
-    max_rss_mib: float
+    max_rss_mb: float
 
 
 def summarize(groups: list[Group], measurements: list[Measurement]) -> dict[tuple[str, str, int], Summary]:
@@ -43,7 +43,7 @@ def summarize(groups: list[Group], measurements: list[Measurement]) -> dict[tupl
             p50_ms=_median([r.p50_ms for r in accepted]),
             p90_ms=_median([r.p90_ms for r in accepted]),
             p99_ms=_median([r.p99_ms for r in accepted]),
-            max_rss_mib=max((m.rss_kib for m in runs), default=0) / 1024,
+            max_rss_mb=max((m.rss_kib for m in runs), default=0) * 1024 / 1e6,
         )
     return summaries
 
@@ -119,7 +119,7 @@ def markdown(context: dict, groups: list[Group], summaries: dict[tuple[str, str,
         "",
         "#### Absolute figures (medians of accepted rounds)",
         "",
-        "| scenario | connections | system | req/s | p50 ms | p90 ms | p99 ms | accepted / rejected runs | max RSS after load (MiB) |",
+        "| scenario | connections | system | req/s | p50 ms | p90 ms | p99 ms | accepted / rejected runs | max RSS after load (MB) |",
         "|---|---:|---|---:|---:|---:|---:|---:|---:|",
     ]
     for summary in summaries.values():
@@ -127,7 +127,7 @@ def markdown(context: dict, groups: list[Group], summaries: dict[tuple[str, str,
             f"| {titles[summary.group]} | {summary.connections} | {summary.label} | "
             f"{_format(summary.requests_per_second, 0)} | {_format(summary.p50_ms)} | "
             f"{_format(summary.p90_ms)} | {_format(summary.p99_ms)} | "
-            f"{summary.accepted} / {summary.rejected} | {_format(summary.max_rss_mib, 0)} |")
+            f"{summary.accepted} / {summary.rejected} | {_format(summary.max_rss_mb, 0)} |")
 
     if startup is not None:
         lines += ["", "#### Start-up", ""]
@@ -139,7 +139,7 @@ def markdown(context: dict, groups: list[Group], summaries: dict[tuple[str, str,
                 f"Process start until the first 200 from `/-/health/live/`, first-party plugins loaded "
                 f"({startup['plugins']}): median **{startup['median_seconds']:.2f} s** over "
                 f"{len(startup['seconds'])} starts ({times} s), after one unmeasured start. "
-                f"Resident memory right after start: median {startup['median_rss_mib']:.0f} MiB.")
+                f"Resident memory right after start: median {startup['median_rss_mb']:.0f} MB.")
 
     if skipped:
         lines += ["", "#### Scenarios not measured", ""]
@@ -155,3 +155,53 @@ def replace_docs_block(document: str, fragment: str) -> str:
     if start < 0 or end < start:
         raise ValueError(f"docs/benchmarks.md has no '{DOCS_BEGIN}' ... '{DOCS_END}' block to replace")
     return document[:start + len(DOCS_BEGIN)] + "\n" + fragment + document[end:]
+
+
+STARTUP_TARGET_SECONDS = 1.5
+MEMORY_TARGET_MB = 150.0
+ROUTING_TARGET_NS = 100.0
+ROUTING_TARGET_HOSTS = "ProviderHosts=10000"
+
+
+def targets_markdown(groups: list[Group], summaries: dict[tuple[str, str, int], Summary],
+                     startup: dict | None, micro_rows: list[dict] | None) -> str:
+    """Render one row per target: what was measured, against what limit, and whether it is met."""
+    lines = ["#### Targets", "", "| target | measured | met |", "|---|---|---|"]
+    titles = {group.name: group.title for group in groups}
+
+    by_comparison: dict[tuple, list[dict]] = {}
+    for row in ratio_rows(groups, summaries):
+        if row["minimum_ratio"] is not None:
+            by_comparison.setdefault((row["group"], row["subject"], row["comparison"], row["minimum_ratio"]), []).append(row)
+    for (group, subject, comparison, minimum), rows in by_comparison.items():
+        measured = ", ".join(f"{_format(row['throughput_ratio'])} at {row['connections']} connections" for row in rows)
+        met = all(row["met"] for row in rows)
+        lines.append(f"| {titles[group]}: {subject} ≥ {minimum:.2f} × {comparison} (req/s) | {measured} | {_yes_no(met)} |")
+
+    if startup is not None and not startup.get("error"):
+        median = startup["median_seconds"]
+        lines.append(f"| start-up < {STARTUP_TARGET_SECONDS} s | median {median:.2f} s | "
+                     f"{_yes_no(median < STARTUP_TARGET_SECONDS)} |")
+
+    host_rss = [s.max_rss_mb for s in summaries.values() if s.target.startswith("host")]
+    if host_rss:
+        peak = max(host_rss)
+        lines.append(f"| host resident memory under load < {MEMORY_TARGET_MB:.0f} MB | max {peak:.0f} MB | "
+                     f"{_yes_no(peak < MEMORY_TARGET_MB)} |")
+
+    if micro_rows:
+        at_target = [row for row in micro_rows if row["parameters"] == ROUTING_TARGET_HOSTS and row["mean_ns"] is not None]
+        if at_target:
+            slowest = max(at_target, key=lambda row: row["mean_ns"])
+            lines.append(f"| routing decision < {ROUTING_TARGET_NS:.0f} ns at 10,000 hosts | slowest case "
+                         f"{slowest['method']}: {slowest['mean_ns']:.1f} ns | "
+                         f"{_yes_no(slowest['mean_ns'] < ROUTING_TARGET_NS)} |")
+        allocations = [row["allocated_bytes"] for row in micro_rows if row["allocated_bytes"] is not None]
+        if allocations:
+            lines.append(f"| routing decision allocates nothing | max {max(allocations)} bytes per decision | "
+                         f"{_yes_no(max(allocations) == 0)} |")
+    return "\n".join(lines) + "\n"
+
+
+def _yes_no(met: bool) -> str:
+    return "yes" if met else "**no**"

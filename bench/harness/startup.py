@@ -50,7 +50,7 @@ def measure_startup(supervisor: Supervisor, environment_for: Callable[[HostPorts
                 return {"error": f"GET {path} returned {status} with {len(body)} bytes instead of the "
                                  f"file after start-up, so the static-files plugin did not serve it; "
                                  f"see {system.server.log_path}"}
-            memory = resident_memory_kib(system.server.pid) / 1024
+            memory = resident_memory_kib(system.server.pid) * 1024 / 1e6
         finally:
             supervisor.stop(system.server)
         if attempt == 0:
@@ -58,11 +58,11 @@ def measure_startup(supervisor: Supervisor, environment_for: Callable[[HostPorts
             continue
         seconds.append(elapsed)
         rss.append(memory)
-        log(f"  start-up {attempt}: {elapsed:.2f} s, RSS {memory:.0f} MiB")
+        log(f"  start-up {attempt}: {elapsed:.2f} s, RSS {memory:.0f} MB")
 
     return {
         "seconds": seconds,
         "median_seconds": statistics.median(seconds),
-        "median_rss_mib": statistics.median(rss),
+        "median_rss_mb": statistics.median(rss),
         "plugins": ", ".join(plugins),
     }
