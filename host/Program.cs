@@ -20,6 +20,8 @@ builder.Services
     .AddHostSecurity()
     .AddDropInPlugins(settings, builder.Configuration)
     .AddRoutingStages()
+    .AddAuthentikOutposts(builder.Configuration)
+    .AddEmbeddedOutpost(builder.Configuration)
     .AddBackendForwarding()
     .AddHostCommands();
 

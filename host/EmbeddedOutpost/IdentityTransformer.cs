@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.HttpOverrides;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace Authentik.Plugins.Host.EmbeddedOutpost;
+
+/// <summary>
+/// Copies the request to the upstream like YARP's default transformer, keeps the original
+/// <c>Host</c>, removes every client-sent identity header and adds the outpost's.
+/// </summary>
+internal sealed class IdentityTransformer(
+    string originalHost,
+    string scheme,
+    string clientAddress,
+    IReadOnlyList<KeyValuePair<string, string>> identityHeaders,
+    bool removeAuthorization) : HttpTransformer
+{
+    public override async ValueTask TransformRequestAsync(HttpContext httpContext, HttpRequestMessage proxyRequest, string destinationPrefix, CancellationToken cancellationToken)
+    {
+        await base.TransformRequestAsync(httpContext, proxyRequest, destinationPrefix, cancellationToken);
+
+        var headers = proxyRequest.Headers;
+        foreach (var name in headers.Select(header => header.Key).Where(IdentityHeaders.IsIdentityHeader).ToList())
+        {
+            headers.Remove(name);
+        }
+
+        if (removeAuthorization)
+        {
+            headers.Authorization = null;
+        }
+
+        foreach (var (name, value) in identityHeaders)
+        {
+            headers.Remove(name);
+            headers.TryAddWithoutValidation(name, value);
+        }
+
+        headers.Host = originalHost;
+        headers.Remove(ForwardedHeadersDefaults.XForwardedHostHeaderName);
+        headers.Remove(ForwardedHeadersDefaults.XForwardedProtoHeaderName);
+        headers.Remove(ForwardedHeadersDefaults.XForwardedForHeaderName);
+        headers.TryAddWithoutValidation(ForwardedHeadersDefaults.XForwardedHostHeaderName, originalHost);
+        headers.TryAddWithoutValidation(ForwardedHeadersDefaults.XForwardedProtoHeaderName, scheme);
+        headers.TryAddWithoutValidation(ForwardedHeadersDefaults.XForwardedForHeaderName, clientAddress);
+    }
+}
