@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from pathlib import Path
 
 import session
@@ -11,7 +12,7 @@ from load import Target
 from measure import Comparison, Group
 from processes import Supervisor, http_get
 from staticfiles import StaticFiles
-from systems import (HOST_ASSEMBLY, HostPorts, RunningSystem, host_environment, runtime_settings,
+from systems import (BENCH_DIR, HOST_ASSEMBLY, REPOSITORY, HostPorts, RunningSystem, host_environment, runtime_settings,
                      runtime_settings_differences, start_host, start_minimal_yarp, start_nginx,
                      wait_until_ready)
 
@@ -27,6 +28,9 @@ FORWARD_HOST = "fwd.bench.test"
 PROXY_CLIENT = ("bench-proxy", "bench-proxy-client-secret-0123456789")
 FORWARD_CLIENT = ("bench-forward", "bench-forward-client-secret-0123456789")
 CALLBACK = "/outpost.goauthentik.io/callback?X-authentik-auth-callback=true"
+
+# nginx serving the static files with the headers the static-files plugin sends.
+STATIC_NGINX_TEMPLATE = BENCH_DIR / "static-files" / "nginx.conf.in"
 
 
 class ScenarioUnavailable(Exception):
@@ -218,8 +222,8 @@ class Suite:
 
     def _static_group(self) -> Group:
         host = self.host()
-        nginx = start_nginx(self._supervisor, self._run_dir, "nginx-static", "static", self._workers,
-                            {"STATIC_ROOT": str(self._static.dist_root)})
+        nginx = start_nginx(self._supervisor, self._run_dir, "nginx-static", STATIC_NGINX_TEMPLATE,
+                            self._workers, {"DIST": str(self._static.dist_root), "VERSION": authentik_version()})
         for system in (host, nginx):
             for path in (self._static.small_path, self._static.large_path):
                 wait_until_ready(system, path)
@@ -239,6 +243,15 @@ class Suite:
         ]
         comparisons = [Comparison("host-css", "nginx-css", 0.80), Comparison("host-1mib", "nginx-1mib")]
         return Group("static", "static files", targets, comparisons)
+
+
+def authentik_version() -> str:
+    """Return the authentik version the host reports in X-authentik-version, from the core contract."""
+    source = (REPOSITORY / "core" / "AuthentikCompatibility.cs").read_text()
+    match = re.search(r'const string Version = "([^"]+)"', source)
+    if match is None:
+        raise ScenarioUnavailable("core/AuthentikCompatibility.cs has no Version constant for nginx's X-authentik-version header")
+    return match.group(1)
 
 
 def _external(host_name: str, ports: HostPorts) -> str:

@@ -49,9 +49,12 @@ def render_template(template: Path, destination: Path, values: dict[str, str]) -
     destination.write_text(text)
 
 
-def start_nginx(supervisor: Supervisor, run_dir: Path, name: str, template: str, workers: int,
+def start_nginx(supervisor: Supervisor, run_dir: Path, name: str, template: str | Path, workers: int,
                 extra: dict[str, str] | None = None) -> RunningSystem:
-    """Start one nginx from bench/nginx/<template>.conf.in with its own prefix under run_dir."""
+    """Start one nginx with its own prefix under run_dir.
+
+    template names bench/nginx/<template>.conf.in, or is the path of another template.
+    """
     prefix = run_dir / name
     for sub in ("logs", "tmp"):
         (prefix / sub).mkdir(parents=True, exist_ok=True)
@@ -60,7 +63,8 @@ def start_nginx(supervisor: Supervisor, run_dir: Path, name: str, template: str,
               "BENCH_NGINX": str(prefix)}
     values.update(extra or {})
     render_template(NGINX_TEMPLATES / "common.conf.in", prefix / "common.conf", values)
-    render_template(NGINX_TEMPLATES / f"{template}.conf.in", prefix / "nginx.conf", values)
+    template_path = template if isinstance(template, Path) else NGINX_TEMPLATES / f"{template}.conf.in"
+    render_template(template_path, prefix / "nginx.conf", values)
 
     argv = ["nginx", "-p", str(prefix), "-e", str(prefix / "logs" / "error.log"),
             "-c", str(prefix / "nginx.conf")]
