@@ -1,6 +1,8 @@
 using Authentik.Plugins.Host.Commands;
 using Authentik.Plugins.Host.Configuration;
+using Authentik.Plugins.Host.Deployment;
 using Authentik.Plugins.Host.Hosting;
+using Authentik.Plugins.Host.Outposts;
 using Authentik.Plugins.Host.Plugins;
 
 // With arguments the host runs a command (config check, routes, plugins, ...) and exits.
@@ -11,6 +13,12 @@ var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args 
 var report = new ConfigurationReport();
 builder.Configuration.AddAuthentikConfiguration(report);
 var settings = HostSettingsReader.Read(builder.Configuration, report);
+if (runsCommand)
+{
+    // A serving host keeps running with outpost errors; config check reports them.
+    report.AddOutpostProblems(builder.Configuration);
+}
+
 builder.Services.AddSingleton(report).AddSingleton(settings);
 
 builder.Logging.AddAuthentikLogging(settings, runsCommand);
@@ -23,7 +31,8 @@ builder.Services
     .AddAuthentikOutposts(builder.Configuration)
     .AddEmbeddedOutpost(builder.Configuration)
     .AddBackendForwarding()
-    .AddHostCommands();
+    .AddHostCommands()
+    .AddDeployment();
 
 await using var app = builder.Build();
 

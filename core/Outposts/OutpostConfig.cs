@@ -27,6 +27,14 @@ public sealed record OutpostConfig
     /// <summary>Where the outpost is deployed, or <see langword="null"/> when nobody deploys it.</summary>
     public ServiceConnectionConfig? ServiceConnection { get; init; }
 
+    /// <summary>
+    /// API token a deployed outpost authenticates to authentik with, passed to it as
+    /// <c>AUTHENTIK_TOKEN</c>; <see langword="null"/> for the embedded outpost. authentik creates one
+    /// token per managed outpost; this host has no token service, so the outpost's configuration
+    /// supplies it (key <c>token</c>). Never logged or printed.
+    /// </summary>
+    public string? Token { get; init; }
+
     /// <summary>The proxy providers assigned to the outpost.</summary>
     public IReadOnlyList<ProxyProviderConfig> Providers { get; init; } = [];
 

@@ -5,11 +5,12 @@ namespace Authentik.Plugins.Host.Commands;
 /// <summary><c>routes</c>: prints the effective order of the routing stages and the stages left out.</summary>
 internal sealed class RoutesCommand : IHostCommand
 {
-    private readonly RoutingPipeline _pipeline;
+    private readonly IServiceProvider _services;
 
-    public RoutesCommand(RoutingPipeline pipeline)
+    // The pipeline is resolved when the command runs, so other commands never create the plugins' stages.
+    public RoutesCommand(IServiceProvider services)
     {
-        _pipeline = pipeline;
+        _services = services;
     }
 
     public string Name => "routes";
@@ -20,7 +21,8 @@ internal sealed class RoutesCommand : IHostCommand
     {
         ArgumentNullException.ThrowIfNull(output);
 
-        var stages = _pipeline.Order.Stages;
+        var order = _services.GetRequiredService<RoutingPipeline>().Order;
+        var stages = order.Stages;
         var nameWidth = stages.Max(registration => registration.Stage.Name.Length);
         var destinationWidth = stages.Max(registration => registration.Stage.Destination.Length);
 
@@ -32,13 +34,13 @@ internal sealed class RoutesCommand : IHostCommand
                 $"  {index + 1,2}. {stage.Name.PadRight(nameWidth)}  dest={stage.Destination.PadRight(destinationWidth)}  {source}");
         }
 
-        if (_pipeline.Order.Errors.Count == 0)
+        if (order.Errors.Count == 0)
         {
             return 0;
         }
 
         await output.WriteLineAsync("Left out:");
-        foreach (var error in _pipeline.Order.Errors)
+        foreach (var error in order.Errors)
         {
             await output.WriteLineAsync($"  - '{error.StageName}' from {error.Source}: {error.Message}");
         }

@@ -65,6 +65,16 @@ internal static class AuthentikConfigurationExtensions
             return;
         }
 
-        configuration.AddYamlFile(path, optional: false, reloadOnChange: false);
+        // Reloaded on change so that outposts declared in the file apply without a restart. A file
+        // that turns invalid or vanishes empties its keys instead of throwing on the watcher thread;
+        // the outpost source keeps its last valid outposts when its section disappears that way.
+        configuration.AddYamlFile(source =>
+        {
+            source.Path = path;
+            source.Optional = false;
+            source.ReloadOnChange = true;
+            source.OnLoadException = context => context.Ignore = true;
+            source.ResolveFileProvider();
+        });
     }
 }

@@ -3,8 +3,8 @@ using Microsoft.Extensions.Configuration;
 namespace Authentik.Plugins.Host.Configuration;
 
 /// <summary>
-/// The host's settings as configured, before validation. Keys use authentik's snake_case names;
-/// <see cref="HostSettings"/> holds the validated and parsed form.
+/// The host's settings as configured, before validation. Keys use authentik's snake_case names,
+/// and <see cref="HostSettings"/> contains the validated and parsed form.
 /// </summary>
 internal sealed class AuthentikOptions
 {

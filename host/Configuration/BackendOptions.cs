@@ -4,4 +4,7 @@ namespace Authentik.Plugins.Host.Configuration;
 internal sealed class BackendOptions
 {
     public string? Url { get; set; }
+
+    /// <summary>Seconds the backend may stay silent while a request is sent or its response received.</summary>
+    public string? Timeout { get; set; }
 }

@@ -15,6 +15,7 @@ internal static class ConfigurationDefaults
         new(ConfigurationKeys.ListenMetrics, "0.0.0.0:9300"),
         new(ConfigurationKeys.TrustedProxyCidrs, TrustedProxyCidrs),
         new(ConfigurationKeys.BackendUrl, "http://localhost:8000"),
+        new(ConfigurationKeys.BackendTimeout, "100"),
         new(ConfigurationKeys.DataPath, "./data"),
         new(ConfigurationKeys.PluginsPath, Path.Combine(AppContext.BaseDirectory, "plugins")),
     ];

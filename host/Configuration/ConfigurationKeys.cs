@@ -12,6 +12,7 @@ internal static class ConfigurationKeys
     public const string TlsCertificate = "tls:certificate";
     public const string TlsKey = "tls:key";
     public const string BackendUrl = "backend:url";
+    public const string BackendTimeout = "backend:timeout";
     public const string DataPath = "paths:data";
     public const string PluginsPath = "paths:plugins";
     public const string Plugins = "plugins";

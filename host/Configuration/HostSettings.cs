@@ -25,6 +25,9 @@ internal sealed record HostSettings
 
     public Uri BackendUrl { get; init; } = new("http://localhost:8000");
 
+    /// <summary>Time the backend may stay silent while a request is sent or its response received, before the request fails with 502.</summary>
+    public TimeSpan BackendTimeout { get; init; } = TimeSpan.FromSeconds(100);
+
     public string DataDirectory { get; init; } = "data";
 
     public string PluginDirectory { get; init; } = "plugins";

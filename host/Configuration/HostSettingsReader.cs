@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
@@ -42,13 +43,14 @@ internal static class HostSettingsReader
             MetricsEndpoints = metrics,
             TrustedProxyNetworks = ReadNetworks(configuration, report),
             BackendUrl = ReadBackendUrl(options.Backend.Url, report),
+            BackendTimeout = ReadBackendTimeout(options.Backend.Timeout, report),
             DataDirectory = ReadPath(ConfigurationKeys.DataPath, options.Paths.Data, report),
             PluginDirectory = ReadPath(ConfigurationKeys.PluginsPath, options.Paths.Plugins, report),
         };
         settings = ReadTls(settings, options.Tls, report);
         CheckPluginSections(configuration, settings.PluginDirectory, report);
 
-        if (secretKey is null)
+        if (configuration[ConfigurationKeys.SecretKey] is null)
         {
             report.AddWarning(
                 ConfigurationKeys.SecretKey,
@@ -58,7 +60,7 @@ internal static class HostSettingsReader
         return settings;
     }
 
-    /// <summary>Returns the items of a key that holds either one comma-separated string or a list.</summary>
+    /// <summary>Returns the items of a key whose value is either one comma-separated string or a list.</summary>
     public static IReadOnlyList<string> ReadList(IConfiguration configuration, string key)
     {
         var section = configuration.GetSection(key);
@@ -129,7 +131,7 @@ internal static class HostSettingsReader
         List<IPEndPoint> metrics,
         ConfigurationReport report)
     {
-        // The metrics listener is told apart from the public ones by its local port.
+        // Requests are routed to the metrics handler by their local port, so it must be unique.
         foreach (var endpoint in metrics)
         {
             if (endpoint.Port == 0)
@@ -156,16 +158,25 @@ internal static class HostSettingsReader
         var networks = new List<IPNetwork>();
         foreach (var value in ReadList(configuration, ConfigurationKeys.TrustedProxyCidrs))
         {
-            if (IPNetwork.TryParse(value, out var network))
-            {
-                networks.Add(network);
-            }
-            else
+            if (!IPNetwork.TryParse(value, out var network))
             {
                 report.AddError(
                     ConfigurationKeys.TrustedProxyCidrs,
-                    $"'{value}' is not a valid network; expected <address>/<prefix length> with no bits set after the prefix, such as 10.0.0.0/8 or fe80::/10, separated by commas.");
+                    $"'{value}' is not a valid network; expected <address>/<prefix length>, such as 10.0.0.0/8 or fe80::/10, separated by commas.");
+                continue;
             }
+
+            // A network written with host bits ("10.0.0.1/8") most likely names a different range than meant.
+            var slash = value.IndexOf('/', StringComparison.Ordinal);
+            if (slash > 0 && IPAddress.TryParse(value.AsSpan(0, slash), out var address) && !address.Equals(network.BaseAddress))
+            {
+                report.AddError(
+                    ConfigurationKeys.TrustedProxyCidrs,
+                    $"'{value}' has bits set after the prefix; write the network address, such as {network}.");
+                continue;
+            }
+
+            networks.Add(network);
         }
 
         return networks;
@@ -183,6 +194,17 @@ internal static class HostSettingsReader
 
         report.AddError(ConfigurationKeys.BackendUrl, $"'{value}' is not a valid backend URL; expected an absolute http or https URL without query, such as http://localhost:8000.");
         return new Uri("http://localhost:8000");
+    }
+
+    private static TimeSpan ReadBackendTimeout(string? value, ConfigurationReport report)
+    {
+        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds is > 0 and <= 86400)
+        {
+            return TimeSpan.FromSeconds(seconds);
+        }
+
+        report.AddError(ConfigurationKeys.BackendTimeout, $"'{value}' is not a valid timeout; expected whole seconds from 1 to 86400, such as 100.");
+        return TimeSpan.FromSeconds(100);
     }
 
     private static string ReadPath(string key, string? value, ConfigurationReport report)
@@ -247,10 +269,13 @@ internal static class HostSettingsReader
 
     private static void CheckPluginSections(IConfiguration configuration, string pluginDirectory, ConfigurationReport report)
     {
+        // Environment variables offer each plugin section under two names (with "_" and with "-"),
+        // so a bad value is reported once per spelling-independent folder name.
+        var reported = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var plugin in configuration.GetSection(ConfigurationKeys.Plugins).GetChildren())
         {
             var enabled = plugin[ConfigurationKeys.PluginEnabled];
-            if (enabled is not null && !bool.TryParse(enabled, out _))
+            if (enabled is not null && !bool.TryParse(enabled, out _) && reported.Add(plugin.Key.Replace('_', '-')))
             {
                 report.AddError(
                     $"{ConfigurationKeys.Plugins}:{plugin.Key}:{ConfigurationKeys.PluginEnabled}",

@@ -20,10 +20,6 @@ internal sealed partial class BackendForwarder : IDisposable
     /// <summary>Time to open a connection to the backend.</summary>
     public static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(10);
 
-    /// <summary>Time the backend may stay silent while sending or receiving, before the request fails with 502.</summary>
-    public static readonly TimeSpan ActivityTimeout = TimeSpan.FromSeconds(100);
-
-    private static readonly ForwarderRequestConfig RequestConfig = new() { ActivityTimeout = ActivityTimeout };
 
     private readonly IHttpForwarder _forwarder;
     private readonly BackendHealth _health;
@@ -31,6 +27,7 @@ internal sealed partial class BackendForwarder : IDisposable
     private readonly HttpMessageInvoker _invoker;
     private readonly BackendRequestTransformer _transformer = new();
     private readonly string _destinationPrefix;
+    private readonly ForwarderRequestConfig _requestConfig;
 
     public BackendForwarder(IHttpForwarder forwarder, BackendHealth health, HostSettings settings, ILogger<BackendForwarder> logger)
     {
@@ -38,6 +35,7 @@ internal sealed partial class BackendForwarder : IDisposable
         _health = health;
         _logger = logger;
         _destinationPrefix = DestinationPrefix(settings.BackendUrl);
+        _requestConfig = new ForwarderRequestConfig { ActivityTimeout = settings.BackendTimeout };
         _invoker = new HttpMessageInvoker(new SocketsHttpHandler
         {
             UseProxy = false,
@@ -78,20 +76,27 @@ internal sealed partial class BackendForwarder : IDisposable
             bodySize.MaxRequestBodySize = MaxRequestBodySize;
         }
 
-        var error = await _forwarder.SendAsync(context, _destinationPrefix, _invoker, RequestConfig, _transformer);
+        var error = await _forwarder.SendAsync(context, _destinationPrefix, _invoker, _requestConfig, _transformer);
         if (error == ForwarderError.None)
         {
             return;
         }
 
         var exception = context.GetForwarderErrorFeature()?.Exception;
-        if (exception is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } && !context.Response.HasStarted)
+        if (IsBodyTooLarge(exception) && !context.Response.HasStarted)
         {
             await WriteBodyTooLargeAsync(context);
             return;
         }
 
-        var reason = DescribeFailure(error, exception);
+        var reason = DescribeFailure(error, exception, _requestConfig.ActivityTimeout!.Value);
+        if (IsClientFailure(error))
+        {
+            // The client disconnected or sent an invalid body, so YARP's status stays and no error body is written.
+            Log.ClientFailed(_logger, context.Request.Path, error, reason);
+            return;
+        }
+
         Log.ForwardingFailed(_logger, context.Request.Path, error, reason, context.Response.HasStarted);
         if (!context.Response.HasStarted)
         {
@@ -110,10 +115,30 @@ internal sealed partial class BackendForwarder : IDisposable
             context.RequestAborted);
     }
 
-    private static string DescribeFailure(ForwarderError error, Exception? exception) =>
+    private static bool IsBodyTooLarge(Exception? exception) =>
+        exception switch
+        {
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => true,
+            AggregateException aggregate => aggregate.InnerExceptions.Any(IsBodyTooLarge),
+            { InnerException: { } inner } => IsBodyTooLarge(inner),
+            _ => false,
+        };
+
+    private static bool IsClientFailure(ForwarderError error) =>
+        error is ForwarderError.RequestCanceled
+            or ForwarderError.RequestBodyCanceled
+            or ForwarderError.RequestBodyClient
+            or ForwarderError.ResponseBodyCanceled
+            or ForwarderError.ResponseBodyClient
+            or ForwarderError.UpgradeRequestCanceled
+            or ForwarderError.UpgradeRequestClient
+            or ForwarderError.UpgradeResponseCanceled
+            or ForwarderError.UpgradeResponseClient;
+
+    private static string DescribeFailure(ForwarderError error, Exception? exception, TimeSpan timeout) =>
         error switch
         {
-            ForwarderError.RequestTimedOut => $"no response within {ActivityTimeout.TotalSeconds} seconds",
+            ForwarderError.RequestTimedOut => $"no response within {timeout.TotalSeconds} seconds",
             _ when exception is null => error.ToString(),
             _ when exception.InnerException is { } inner => $"{exception.Message} {inner.Message}",
             _ => exception.Message,
@@ -123,5 +148,8 @@ internal sealed partial class BackendForwarder : IDisposable
     {
         [LoggerMessage(1095, LogLevel.Warning, "Forwarding {Path} to the backend failed with {Error}: {Reason}. Response started: {ResponseStarted}.", EventName = nameof(ForwardingFailed))]
         public static partial void ForwardingFailed(ILogger logger, PathString path, ForwarderError error, string reason, bool responseStarted);
+
+        [LoggerMessage(1096, LogLevel.Debug, "Forwarding {Path} stopped on the client's side with {Error}: {Reason}.", EventName = nameof(ClientFailed))]
+        public static partial void ClientFailed(ILogger logger, PathString path, ForwarderError error, string reason);
     }
 }

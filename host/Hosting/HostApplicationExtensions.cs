@@ -38,8 +38,15 @@ internal static partial class HostApplicationExtensions
             return false;
         }
 
-        app.Services.GetRequiredService<PluginActivator>().LogCatalog();
+        if (app.Services.GetRequiredService<HostSettings>().HttpsEndpoints.Count > 0)
+        {
+            _ = app.Services.GetRequiredService<ServerCertificateProvider>().Certificate;
+        }
+
+        // Building the pipeline creates the plugins' stages, which records constructor failures
+        // before the plugin report is logged.
         _ = app.Services.GetRequiredService<RoutingPipeline>();
+        app.Services.GetRequiredService<PluginActivator>().LogCatalog();
         return true;
     }
 
@@ -51,6 +58,7 @@ internal static partial class HostApplicationExtensions
         app.UseAuthentikMetrics(settings);
         app.UseMiddleware<RequestOriginMiddleware>();
         app.UseHealthEndpoints();
+        app.UseAuthentikHostDiscovery();
         app.UseMiddleware<RoutingMiddleware>();
 
         return app;

@@ -21,12 +21,15 @@ internal static class HostServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Adds the routing stages, the pipeline and the outpost defaults: one embedded outpost with no providers, not running.</summary>
+    /// <summary>
+    /// Adds the routing stages and the pipeline, with an outpost source that yields one embedded
+    /// outpost with no providers unless another source is registered. The stages need an
+    /// <see cref="IEmbeddedOutpost"/>, which <c>AddEmbeddedOutpost</c> registers.
+    /// </summary>
     public static IServiceCollection AddRoutingStages(this IServiceCollection services)
     {
         services.TryAddSingleton<IOutpostConfigProvider, EmbeddedOnlyOutpostConfigProvider>();
         services.TryAddSingleton<IProviderLookup, SnapshotProviderLookup>();
-        services.TryAddSingleton<IEmbeddedOutpost, NotRunningEmbeddedOutpost>();
         services.TryAddSingleton<OutpostPathsStage>();
         services.TryAddSingleton<ProviderHostsStage>();
         services.TryAddSingleton<CoreStage>();

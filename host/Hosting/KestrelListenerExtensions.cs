@@ -32,7 +32,8 @@ internal static class KestrelListenerExtensions
             var certificates = kestrel.ApplicationServices.GetRequiredService<ServerCertificateProvider>();
             foreach (var endpoint in settings.HttpsEndpoints)
             {
-                kestrel.Listen(endpoint, listener => listener.UseHttps(certificates.Certificate));
+                // The certificate is read per handshake, so commands that never serve do not create one.
+                kestrel.Listen(endpoint, listener => listener.UseHttps(https => https.ServerCertificateSelector = (_, _) => certificates.Certificate));
             }
         });
     }

@@ -9,7 +9,7 @@ namespace Authentik.Plugins.Host.Outposts;
 /// <summary>
 /// Reads the embedded outpost and its providers from the authentik backend and refreshes them
 /// every <c>refresh_interval</c> (at least 30 seconds). While the backend is unreachable or
-/// rejects the secret key, requests are retried with a doubling delay. An answer with errors is
+/// rejects the secret key, requests are retried with a doubling delay. A response with errors is
 /// logged error by error and the last valid snapshot stays in use.
 /// </summary>
 internal sealed partial class ApiOutpostSource : BackgroundService
@@ -95,7 +95,7 @@ internal sealed partial class ApiOutpostSource : BackgroundService
     /// Returns the time until the next refresh: the outpost's <c>refresh_interval</c>, at least 30 seconds.
     /// </summary>
     /// <param name="cancellationToken">Cancels the requests.</param>
-    /// <exception cref="AuthentikApiException">The backend is unreachable, rejected the secret key or answered something else than the documented JSON.</exception>
+    /// <exception cref="AuthentikApiException">The backend is unreachable, rejected the secret key or returned something other than the documented JSON.</exception>
     public async Task<TimeSpan> RefreshOnceAsync(CancellationToken cancellationToken)
     {
         var result = await _client.FetchAsync(cancellationToken);
@@ -122,8 +122,8 @@ internal sealed partial class ApiOutpostSource : BackgroundService
             return;
         }
 
-        // Records compare their lists by reference, so the serialized form tells whether an
-        // answer changed anything; an unchanged answer publishes no new revision.
+        // Records compare their lists by reference, so the serialized form shows whether a
+        // response changed anything. An unchanged response publishes no new revision.
         var providerCount = result.Outposts.Sum(outpost => outpost.Providers.Count);
         var fingerprint = JsonSerializer.Serialize(result.Outposts);
         if (fingerprint == _lastFingerprint)

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Authentik.Plugins.Outposts;
+using Microsoft.Net.Http.Headers;
 
 namespace Authentik.Plugins.Host.Outposts;
 
@@ -13,7 +14,7 @@ namespace Authentik.Plugins.Host.Outposts;
 /// </summary>
 internal sealed class AuthentikApiOutpostClient : IDisposable
 {
-    /// <summary>Path of the outpost list; the secret key sees only the embedded outpost.</summary>
+    /// <summary>Path of the outpost list, which for the secret key contains only the embedded outpost.</summary>
     public const string InstancesPath = "api/v3/outposts/instances/";
 
     /// <summary>Path of the proxy providers of the calling outpost, paged.</summary>
@@ -21,7 +22,7 @@ internal sealed class AuthentikApiOutpostClient : IDisposable
 
     private const int PageSize = 100;
 
-    // Bounds the paging loop when a backend keeps answering a next page.
+    // Bounds the paging loop when a backend keeps returning a next page.
     private const int MaxPages = 1000;
 
     private readonly HttpClient _client;
@@ -43,7 +44,8 @@ internal sealed class AuthentikApiOutpostClient : IDisposable
             BaseAddress = baseAddress,
             Timeout = Timeout.InfiniteTimeSpan,
         };
-        _client.DefaultRequestHeaders.UserAgent.ParseAdd("goauthentik.io/outpost/" + AuthentikCompatibility.Version);
+        // authentik's outposts send this value, which is not a valid product token, so it bypasses parsing.
+        _client.DefaultRequestHeaders.TryAddWithoutValidation(HeaderNames.UserAgent, "goauthentik.io/outpost/" + AuthentikCompatibility.Version);
         _client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         _secretKey = secretKey;
         _timeout = timeout;
@@ -58,7 +60,7 @@ internal sealed class AuthentikApiOutpostClient : IDisposable
     /// because only the embedded outpost's service account authenticates with the secret key.
     /// </summary>
     /// <param name="cancellationToken">Cancels the requests.</param>
-    /// <exception cref="AuthentikApiException">A request failed or an answer is not the documented JSON.</exception>
+    /// <exception cref="AuthentikApiException">A request failed or a response is not the documented JSON.</exception>
     public async Task<OutpostLoadResult> FetchAsync(CancellationToken cancellationToken)
     {
         var instances = await GetResultsAsync(InstancesPath, cancellationToken);
@@ -77,9 +79,9 @@ internal sealed class AuthentikApiOutpostClient : IDisposable
             }
 
             var path = string.Create(CultureInfo.InvariantCulture, $"{ProxyProvidersPath}?page={page}&page_size={PageSize}");
-            var answer = await GetResultsAsync(path, cancellationToken);
-            providerJson.AddRange(answer.Results.OfType<JsonObject>());
-            page = answer.NextPage > page ? answer.NextPage : 0;
+            var response = await GetResultsAsync(path, cancellationToken);
+            providerJson.AddRange(response.Results.OfType<JsonObject>());
+            page = response.NextPage > page ? response.NextPage : 0;
         }
 
         return Map(outpostJson, providerJson);
@@ -106,11 +108,30 @@ internal sealed class AuthentikApiOutpostClient : IDisposable
         var outposts = new List<OutpostConfig>(1);
         if (OutpostReader.Read(outpostJson, 0, providers, reportUnknownKeys: false, problems) is { } outpost)
         {
-            outposts.Add(outpost.IsEmbedded ? outpost : outpost with { Managed = OutpostConstants.EmbeddedManagedValue });
+            outposts.Add(IgnoreInvalidAuthentikHost(outpost with { Managed = OutpostConstants.EmbeddedManagedValue }, problems));
         }
 
         OutpostConfigValidator.Validate(outposts, problems);
         return new OutpostLoadResult(outposts, new OutpostValidationReport(problems));
+    }
+
+    // authentik accepts a bare hostname as authentik_host. Rejecting the whole response for it
+    // would stop every refresh, so the value is dropped with a warning. The local state or the
+    // admin dashboard then supplies one.
+    private static OutpostConfig IgnoreInvalidAuthentikHost(OutpostConfig outpost, List<OutpostProblem> problems)
+    {
+        var value = outpost.Settings.AuthentikHost;
+        if (value.Length == 0 || AuthentikHostUrl.Validate(value) is not { } problem)
+        {
+            return outpost;
+        }
+
+        problems.Add(new OutpostProblem(
+            OutpostProblemSeverity.Warning,
+            OutpostProblemSubjects.Outpost(outpost.Name),
+            AuthentikHostUrl.Key,
+            $"{problem} authentik stores this value, so it is ignored until it is fixed there or set with the outposts set command."));
+        return outpost with { Settings = outpost.Settings with { AuthentikHost = "" } };
     }
 
     private async Task<(IReadOnlyList<JsonNode?> Results, int NextPage)> GetResultsAsync(string path, CancellationToken cancellationToken)
@@ -119,7 +140,7 @@ internal sealed class AuthentikApiOutpostClient : IDisposable
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _secretKey());
 
-        // One deadline covers the headers and the body, so a backend that stalls mid-answer
+        // One deadline covers the headers and the body, so a backend that stalls mid-response
         // times out too.
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(_timeout);
@@ -130,7 +151,7 @@ internal sealed class AuthentikApiOutpostClient : IDisposable
             using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
             if (!response.IsSuccessStatusCode)
             {
-                throw new AuthentikApiException($"GET {url} answered {(int)response.StatusCode} {response.ReasonPhrase}.", response.StatusCode);
+                throw new AuthentikApiException($"GET {url} returned {(int)response.StatusCode} {response.ReasonPhrase}.", response.StatusCode);
             }
 
             await using var stream = await response.Content.ReadAsStreamAsync(deadline.Token);
@@ -142,7 +163,7 @@ internal sealed class AuthentikApiOutpostClient : IDisposable
         }
         catch (JsonException exception)
         {
-            throw new AuthentikApiException($"GET {url} answered invalid JSON: {exception.Message}", null, exception);
+            throw new AuthentikApiException($"GET {url} returned invalid JSON: {exception.Message}", null, exception);
         }
         catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
         {
@@ -151,7 +172,7 @@ internal sealed class AuthentikApiOutpostClient : IDisposable
 
         if (body?["results"] is not JsonArray results)
         {
-            throw new AuthentikApiException($"GET {url} answered JSON without a results list.");
+            throw new AuthentikApiException($"GET {url} returned JSON without a results list.");
         }
 
         var next = body["pagination"]?["next"] is { } nextNode && nextNode.GetValueKind() == JsonValueKind.Number

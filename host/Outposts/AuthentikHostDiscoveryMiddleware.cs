@@ -16,7 +16,7 @@ namespace Authentik.Plugins.Host.Outposts;
 /// the local state, so it survives restarts, and never replaces a valid value.
 /// </summary>
 /// <remarks>
-/// Only a <c>GET</c> of the dashboard page itself that the backend answers with 200 counts.
+/// Only a <c>GET</c> of the dashboard page itself that the backend returns with status 200 counts.
 /// authentik redirects visitors who are not signed in to its login flow, so an anonymous request
 /// with a forged <c>Host</c> header cannot set the value; neither can the dashboard's public assets.
 /// </remarks>
@@ -30,7 +30,7 @@ internal sealed partial class AuthentikHostDiscoveryMiddleware
     private int _storing;
 
     /// <summary>Creates the middleware.</summary>
-    /// <param name="next">The rest of the pipeline, which answers the dashboard request.</param>
+    /// <param name="next">The rest of the pipeline, which responds to the dashboard request.</param>
     /// <param name="store">The current outposts, and where the learned value is published.</param>
     /// <param name="state">Where the learned value is stored.</param>
     /// <param name="options">The admin dashboard's path.</param>

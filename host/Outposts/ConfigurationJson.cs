@@ -6,7 +6,7 @@ namespace Authentik.Plugins.Host.Outposts;
 
 /// <summary>
 /// Converts a configuration section into JSON so that outposts declared in YAML or JSON files go
-/// through the same reader as the authentik API's answers. Configuration keeps only strings, so
+/// through the same reader as the authentik API's responses. Configuration keeps only strings, so
 /// scalars become JSON strings and the reader accepts numbers and booleans written as strings.
 /// </summary>
 internal static class ConfigurationJson

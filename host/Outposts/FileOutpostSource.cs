@@ -64,6 +64,15 @@ internal sealed partial class FileOutpostSource : IHostedService, IDisposable
                 return;
             }
 
+            // A configuration file that fails to parse on reload, or is briefly missing while an
+            // editor replaces it, loses all its keys. So removing every outpost takes a restart.
+            if (section.Length == 0 && _hasLoaded && !string.IsNullOrEmpty(_lastSection))
+            {
+                Log.SectionVanished(_logger, _store.Current.Snapshot.Revision);
+                _lastSection = section;
+                return;
+            }
+
             _lastSection = section;
             var result = FileOutpostReader.Read(_configuration);
             foreach (var warning in result.Report.Warnings)
@@ -117,5 +126,9 @@ internal sealed partial class FileOutpostSource : IHostedService, IDisposable
         [LoggerMessage(EventId = 1204, EventName = nameof(ReloadRejected), Level = LogLevel.Error,
             Message = "The changed outposts:instances has {ErrorCount} errors and was not applied; outpost configuration revision {Revision} stays active.")]
         public static partial void ReloadRejected(ILogger logger, int errorCount, long revision);
+
+        [LoggerMessage(EventId = 1205, EventName = nameof(SectionVanished), Level = LogLevel.Warning,
+            Message = "outposts:instances is gone from the reloaded configuration, which happens when a configuration file fails to parse; outpost configuration revision {Revision} stays active. Restart the host to remove every outpost on purpose.")]
+        public static partial void SectionVanished(ILogger logger, long revision);
     }
 }

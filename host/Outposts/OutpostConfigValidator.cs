@@ -145,8 +145,9 @@ internal static class OutpostConfigValidator
         ValidateSkipPathRegex(provider.SkipPathRegex, subject, problems);
     }
 
-    // authentik's outposts compile these lines as Go (RE2) expressions and skip invalid ones; this
-    // host compiles them as .NET expressions, which accept a superset of RE2's syntax.
+    // authentik's outposts compile these lines as Go (RE2) expressions and skip invalid ones. This
+    // host checks them as .NET expressions, whose syntax differs: .NET accepts look-arounds and
+    // back-references that RE2 rejects, and rejects RE2's (?P<name>...) groups.
     private static void ValidateSkipPathRegex(string? value, string subject, ICollection<OutpostProblem> problems)
     {
         if (string.IsNullOrEmpty(value))

@@ -8,13 +8,13 @@ namespace Authentik.Plugins.Host.Outposts;
 
 /// <summary>
 /// Maps an outpost object, with the field names of authentik's <c>/api/v3/outposts/instances/</c>
-/// answer, to <see cref="OutpostConfig"/>. Files may also write <c>embedded: true</c>, a
+/// response, to <see cref="OutpostConfig"/>. Files may also write <c>embedded: true</c>, a
 /// <c>uuid</c>, a <c>service_connection</c> map and the providers inline.
 /// </summary>
 internal static class OutpostReader
 {
     private static readonly HashSet<string> KnownKeys =
-        ["name", "uuid", "pk", "type", "managed", "embedded", "config", "service_connection", "providers"];
+        ["name", "uuid", "pk", "type", "managed", "embedded", "token", "config", "service_connection", "providers"];
 
     /// <summary>Returns the default embedded outpost: authentik's name, the embedded marker and no providers.</summary>
     public static OutpostConfig CreateDefaultEmbedded() => new()
@@ -67,6 +67,9 @@ internal static class OutpostReader
             Uuid = ReadUuid(reader, name),
             Type = reader.ReadString("type") ?? OutpostConstants.ProxyType,
             Managed = managed,
+
+            // NOTE: authentik creates one API token per managed outpost. This host has no token service, so the file supplies it.
+            Token = reader.ReadString("token"),
             ServiceConnection = source["service_connection"] is JsonObject connection ? ReadServiceConnection(connection, reader, problems) : null,
             Providers = providers ?? ReadProviders(reader, name, reportUnknownKeys, problems),
             Settings = OutpostSettingsReader.Read(reader.ReadObject("config"), reader.Subject, isEmbedded, reportUnknownKeys, problems),
@@ -133,7 +136,7 @@ internal static class OutpostReader
         return result;
     }
 
-    // Files write service_connection as a map. authentik's API answers only the connection's id
+    // Files write service_connection as a map. authentik's API returns only the connection's id
     // there, which this host does not use.
     private static ServiceConnectionConfig? ReadServiceConnection(JsonObject connection, JsonFieldReader reader, ICollection<OutpostProblem> problems)
     {

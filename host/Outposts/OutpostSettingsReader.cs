@@ -40,7 +40,7 @@ internal static class OutpostSettingsReader
     /// <param name="isEmbedded">Whether the outpost is the embedded one, on which <see cref="NonEmbeddedKeys"/> have no effect.</param>
     /// <param name="strictKeys">
     /// Whether unknown keys and keys without effect get warnings. Files are checked this way;
-    /// authentik's API answers every key with its default, so its answers are not.
+    /// authentik's API returns every key with its default, so its responses are not.
     /// </param>
     /// <param name="problems">Where problems are added.</param>
     public static OutpostSettings Read(JsonObject? config, string subject, bool isEmbedded, bool strictKeys, ICollection<OutpostProblem> problems)

@@ -1,5 +1,8 @@
 using Authentik.Plugins.Host.Commands;
+using Authentik.Plugins.Host.Configuration;
+using Authentik.Plugins.Host.Routing;
 using Authentik.Plugins.Host.Outposts;
+using Authentik.Plugins.Host.Security;
 using Authentik.Plugins.Outposts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -11,11 +14,12 @@ namespace Microsoft.Extensions.DependencyInjection;
 internal static class OutpostsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the outpost snapshot (<see cref="IOutpostConfigProvider"/>), the provider lookup
-    /// (<see cref="IProviderLookup"/>, replacing any earlier registration), the source chosen by
+    /// Registers the snapshot store as <see cref="IOutpostConfigProvider"/> and
+    /// <see cref="IProviderLookup"/> in place of the host's stand-ins; an outpost source that a
+    /// plugin registered keeps precedence. Also registers the source chosen by
     /// <c>outposts:source</c>, the local state and its poller, and the <c>outposts</c> command.
     /// </summary>
-    /// <param name="services">The host's services.</param>
+    /// <param name="services">The host's services; <see cref="HostSettings"/> and <see cref="SecretKeyStore"/> must be among them.</param>
     /// <param name="configuration">The host's whole configuration.</param>
     public static IServiceCollection AddAuthentikOutposts(this IServiceCollection services, IConfiguration configuration)
     {
@@ -26,16 +30,19 @@ internal static class OutpostsServiceCollectionExtensions
             .Bind(configuration.GetSection(OutpostsOptions.SectionName))
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OutpostsOptions>, OutpostsOptionsValidator>());
-        services.AddLocalStateStore(configuration);
+        services.AddLocalStateStore();
 
         services.TryAddSingleton<OutpostSnapshotStore>();
-        services.Replace(ServiceDescriptor.Singleton<IOutpostConfigProvider>(provider => provider.GetRequiredService<OutpostSnapshotStore>()));
-        services.Replace(ServiceDescriptor.Singleton<IProviderLookup>(provider => provider.GetRequiredService<OutpostSnapshotStore>()));
+        ReplaceHostDefaults(services);
 
-        services.TryAddSingleton(provider => new AuthentikApiOutpostClient(
-            new Uri(configuration["backend:url"] is { Length: > 0 } url ? url : "http://localhost:8000"),
-            () => SecretKeyReader.Read(configuration),
-            provider.GetRequiredService<IOptions<OutpostsOptions>>().Value.ApiTimeout));
+        services.TryAddSingleton(provider =>
+        {
+            var secretKeys = provider.GetRequiredService<SecretKeyStore>();
+            return new AuthentikApiOutpostClient(
+                provider.GetRequiredService<HostSettings>().BackendUrl,
+                () => ReadSecretKey(secretKeys),
+                provider.GetRequiredService<IOptions<OutpostsOptions>>().Value.ApiTimeout);
+        });
 
         // The state poller starts first, so the first snapshot of either source already carries
         // the stored authentik_host values.
@@ -54,5 +61,40 @@ internal static class OutpostsServiceCollectionExtensions
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostCommand, OutpostsCommand>());
         return services;
+    }
+
+    // Plugins register their services before the host, so an outpost source from a plugin wins.
+    // Only the host's stand-ins are replaced: then the snapshot store serves the outposts and,
+    // unless a plugin supplies its own, the provider lookup from the same atomically swapped state.
+    private static void ReplaceHostDefaults(IServiceCollection services)
+    {
+        if (!IsUnsetOrHostDefault<IOutpostConfigProvider, EmbeddedOnlyOutpostConfigProvider>(services))
+        {
+            return;
+        }
+
+        services.RemoveAll<IOutpostConfigProvider>();
+        services.AddSingleton<IOutpostConfigProvider>(provider => provider.GetRequiredService<OutpostSnapshotStore>());
+        if (IsUnsetOrHostDefault<IProviderLookup, SnapshotProviderLookup>(services))
+        {
+            services.RemoveAll<IProviderLookup>();
+            services.AddSingleton<IProviderLookup>(provider => provider.GetRequiredService<OutpostSnapshotStore>());
+        }
+    }
+
+    private static bool IsUnsetOrHostDefault<TService, THostDefault>(IServiceCollection services) =>
+        services.Where(descriptor => descriptor.ServiceType == typeof(TService))
+            .All(descriptor => descriptor.ImplementationType == typeof(THostDefault));
+
+    private static string ReadSecretKey(SecretKeyStore secretKeys)
+    {
+        try
+        {
+            return secretKeys.GetSecretKey();
+        }
+        catch (InvalidOperationException exception)
+        {
+            throw new AuthentikApiException(exception.Message, null, exception);
+        }
     }
 }

@@ -7,7 +7,7 @@ namespace Authentik.Plugins.Host.Outposts;
 
 /// <summary>
 /// Maps a proxy provider object, with the field names of authentik's
-/// <c>/api/v3/outposts/proxy/</c> answer, to <see cref="ProxyProviderConfig"/>.
+/// <c>/api/v3/outposts/proxy/</c> response, to <see cref="ProxyProviderConfig"/>.
 /// </summary>
 internal static class ProxyProviderReader
 {
@@ -130,7 +130,7 @@ internal static class ProxyProviderReader
         return ProxyMode.Proxy;
     }
 
-    // authentik answers access_token_validity (older: token_validity) in seconds; files may also
+    // authentik returns access_token_validity (older: token_validity) in seconds. Files may also
     // use authentik's duration form, for example hours=24.
     private static TimeSpan? ReadAccessTokenValidity(JsonFieldReader reader)
     {

@@ -163,7 +163,7 @@ internal static class PluginDirectoryLoader
 
         // Each stage is registered as its own type, so the host can create them one at a time and
         // leave out only the one whose constructor throws.
-        services.Scan(scan => scan.FromTypes(plugin.StageTypes).AsSelf().WithSingletonLifetime());
+        services.Scan(scan => scan.FromTypes(plugin.StageTypes).AddClasses(publicOnly: false).AsSelf().WithSingletonLifetime());
         foreach (var type in plugin.StageTypes)
         {
             plugin.AddRegistered($"routing stage {type.FullName}");
@@ -178,7 +178,7 @@ internal static class PluginDirectoryLoader
             return;
         }
 
-        services.Scan(scan => scan.FromTypes(plugin.IntegrationTypes).AsSelf().WithSingletonLifetime());
+        services.Scan(scan => scan.FromTypes(plugin.IntegrationTypes).AddClasses(publicOnly: false).AsSelf().WithSingletonLifetime());
         foreach (var type in plugin.IntegrationTypes)
         {
             services.AddSingleton<IDeploymentIntegration>(provider => provider.GetRequiredService<PluginActivator>().GetIntegration(plugin, type));

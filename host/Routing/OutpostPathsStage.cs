@@ -8,12 +8,15 @@ namespace Authentik.Plugins.Host.Routing;
 /// <summary>
 /// Paths under <c>/outpost.goauthentik.io</c>: <c>/ping</c> returns 204 on any host, a host of a
 /// provider goes to the embedded outpost, and any other host gets authentik's 400
-/// <c>no app for hostname</c> JSON body.
+/// <c>no app for hostname</c> JSON body. The forward-auth endpoints under <c>/auth/</c> go to the
+/// outpost on any host, because the outpost finds their provider from the original URL that the
+/// calling proxy sends; Traefik and Envoy call them on the outpost's own host.
 /// </summary>
 internal sealed class OutpostPathsStage : IRoutingStage
 {
     private static readonly PathString PathPrefix = new(OutpostConstants.PathPrefix);
     private static readonly PathString PingPath = new(OutpostConstants.PathPrefix + "/ping");
+    private static readonly PathString ForwardAuthPath = new(OutpostConstants.PathPrefix + "/auth");
 
     // authentik writes this body with Go's JSON encoder indented by one tab, which leaves quotes unescaped.
     private static readonly JsonSerializerOptions ErrorJsonOptions = new()
@@ -48,7 +51,9 @@ internal sealed class OutpostPathsStage : IRoutingStage
             return Task.CompletedTask;
         }
 
-        if (request.Match is not null)
+        // NOTE: authentik also serves /outpost.goauthentik.io/static on any host; here a host that
+        // matches no provider gets the 400 below for it too.
+        if (request.Match is not null || request.Path.StartsWithSegments(ForwardAuthPath, StringComparison.Ordinal))
         {
             return _outpost.HandleAsync(request);
         }

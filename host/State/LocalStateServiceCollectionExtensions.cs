@@ -1,6 +1,6 @@
+using Authentik.Plugins.Host.Configuration;
 using Authentik.Plugins.Host.State;
 using Authentik.Plugins.State;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -12,16 +12,14 @@ internal static class LocalStateServiceCollectionExtensions
     /// Registers <see cref="ILocalStateStore"/> as an SQLite database at
     /// <c>&lt;paths:data&gt;/state.db</c>, unless another store is registered already.
     /// </summary>
-    /// <param name="services">The host's services.</param>
-    /// <param name="configuration">The host's whole configuration, for <c>paths:data</c>.</param>
-    public static IServiceCollection AddLocalStateStore(this IServiceCollection services, IConfiguration configuration)
+    /// <param name="services">The host's services; <see cref="HostSettings"/> must be among them.</param>
+    public static IServiceCollection AddLocalStateStore(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(configuration);
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ILocalStateStore>(provider => new SqliteLocalStateStore(
-            Path.Combine(DataDirectory.Get(configuration), SqliteLocalStateStore.FileName),
+            Path.Combine(provider.GetRequiredService<HostSettings>().DataDirectory, SqliteLocalStateStore.FileName),
             provider.GetRequiredService<TimeProvider>()));
         return services;
     }

@@ -12,6 +12,8 @@ public sealed class HostProcessFixture : IAsyncLifetime
 {
     public const string ExternalHost = "http://app.outpost.test";
 
+    public const string ForwardExternalHost = "http://fwd.outpost.test";
+
     private IdentityProviderProcess? _identityProvider;
     private UpstreamApp? _upstream;
     private HostProcess? _host;
@@ -24,7 +26,10 @@ public sealed class HostProcessFixture : IAsyncLifetime
     {
         _upstream = await UpstreamApp.StartAsync();
         _identityProvider = await IdentityProviderProcess.StartAsync(
-            [new IdentityProviderClient("host-app", OutpostFixture.ClientSecret, [ExternalHost + "/outpost.goauthentik.io/callback?X-authentik-auth-callback=true"])],
+            [
+                new IdentityProviderClient("host-app", OutpostFixture.ClientSecret, [ExternalHost + "/outpost.goauthentik.io/callback?X-authentik-auth-callback=true"]),
+                new IdentityProviderClient("host-fwd", OutpostFixture.ClientSecret, [ForwardExternalHost + "/outpost.goauthentik.io/callback?X-authentik-auth-callback=true"]),
+            ],
             new Dictionary<string, object>());
         var options = new HostProcessOptions
         {
@@ -39,6 +44,13 @@ public sealed class HostProcessFixture : IAsyncLifetime
                           external_host: {ExternalHost}
                           internal_host: {_upstream.Address.AbsoluteUri}
                           client_id: host-app
+                          client_secret: {OutpostFixture.ClientSecret}
+                          oidc_configuration:
+                            issuer: {_identityProvider.Issuer.AbsoluteUri.TrimEnd('/')}
+                        - name: fwd
+                          mode: forward_single
+                          external_host: {ForwardExternalHost}
+                          client_id: host-fwd
                           client_secret: {OutpostFixture.ClientSecret}
                           oidc_configuration:
                             issuer: {_identityProvider.Issuer.AbsoluteUri.TrimEnd('/')}

@@ -41,4 +41,29 @@ public sealed class HostProcessTests(HostProcessFixture fixture) : IClassFixture
 
         Assert.Equal("alice", (await BrowserSession.ReadEchoAsync(response)).Header("X-authentik-username"));
     }
+
+    [Theory]
+    [InlineData("nginx", "X-Original-URL", HttpStatusCode.Unauthorized)]
+    [InlineData("traefik", "X-Forwarded-Host", HttpStatusCode.Found)]
+    public async Task Host_ForwardAuthOnOutpostHost_FindsProviderFromOriginalUrl(string proxy, string header, HttpStatusCode expected)
+    {
+        using var handler = new HttpClientHandler { AllowAutoRedirect = false };
+        using var client = new HttpClient(handler) { BaseAddress = fixture.Host.HttpUri };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/outpost.goauthentik.io/auth/" + proxy);
+        request.Headers.Host = "authentik.outpost.test";
+        if (header == "X-Original-URL")
+        {
+            request.Headers.Add("X-Original-URL", HostProcessFixture.ForwardExternalHost + "/app");
+        }
+        else
+        {
+            request.Headers.Add("X-Forwarded-Proto", "http");
+            request.Headers.Add("X-Forwarded-Host", "fwd.outpost.test");
+            request.Headers.Add("X-Forwarded-Uri", "/app");
+        }
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(expected, response.StatusCode);
+    }
 }

@@ -6,9 +6,9 @@ namespace Authentik.Plugins.Host.Tests;
 /// <summary>
 /// One <see cref="EchoBackend"/> and one host in front of it, with an empty plugin directory so
 /// only the built-in stages route; shared by the tests of a class. Ready once the host has seen
-/// the backend healthy.
+/// the backend healthy. Subclasses change the host's settings.
 /// </summary>
-public sealed class HostWithBackendFixture : IAsyncLifetime
+public class HostWithBackendFixture : IAsyncLifetime
 {
     private string? _pluginDirectory;
 
@@ -23,8 +23,13 @@ public sealed class HostWithBackendFixture : IAsyncLifetime
         _pluginDirectory = Directory.CreateTempSubdirectory("authentik-plugins-empty-").FullName;
         Backend = await EchoBackend.StartAsync();
         var options = new HostProcessOptions { BackendUrl = Backend.Url, PluginDirectory = _pluginDirectory };
+        Configure(options);
         Host = await HostProcess.StartAsync(options);
         await Host.WaitForStatusAsync("/-/health/ready/", HttpStatusCode.OK);
+    }
+
+    protected virtual void Configure(HostProcessOptions options)
+    {
     }
 
     public async Task DisposeAsync()

@@ -67,7 +67,7 @@ public sealed class RoutingTests : IClassFixture<HostWithBackendFixture>
     [Fact]
     public async Task OutpostPath_UnknownHost_ReturnsAuthentikErrorBody()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_fixture.Host.HttpUri, "/outpost.goauthentik.io/auth/nginx"));
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_fixture.Host.HttpUri, "/outpost.goauthentik.io/start"));
         request.Headers.Host = "unknown.example.com:9000";
 
         using var response = await _fixture.Client.SendAsync(request);

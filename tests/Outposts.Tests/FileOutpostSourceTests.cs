@@ -135,6 +135,19 @@ public sealed class FileOutpostSourceTests : IDisposable
     }
 
     [Fact]
+    public void Reload_SectionGone_KeepsLastGood()
+    {
+        var (configuration, source, store) = Start(ValidYaml);
+        using var _ = source;
+        var good = store.GetSnapshot();
+
+        Rewrite(configuration, "log_level: info\n");
+
+        Assert.Same(good, store.GetSnapshot());
+        Assert.Single(_logs.WithEventId(1205));
+    }
+
+    [Fact]
     public void Start_InvalidFile_ServesEmbeddedOutpostWithoutProviders()
     {
         var (_, source, store) = Start(ValidYaml.Replace("https://whoami.example.com", "whoami.example.com", StringComparison.Ordinal));
