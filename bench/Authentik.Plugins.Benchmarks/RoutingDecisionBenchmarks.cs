@@ -55,7 +55,11 @@ public class RoutingDecisionBenchmarks
         };
 
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["backend:url"] = "http://127.0.0.1:8000" })
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["backend:url"] = "http://127.0.0.1:8000",
+                ["secret_key"] = "benchmark-only-secret-key",
+            })
             .Build();
         var services = new ServiceCollection()
             .AddLogging()
@@ -64,7 +68,8 @@ public class RoutingDecisionBenchmarks
             .AddHostSecurity()
             .AddRoutingStages()
             .AddBackendForwarding()
-            .AddAuthentikOutposts(configuration);
+            .AddAuthentikOutposts(configuration)
+            .AddEmbeddedOutpost(configuration);
         _services = services.BuildServiceProvider();
 
         // The outpost sources publish their outposts to this store; the benchmark publishes its own.
