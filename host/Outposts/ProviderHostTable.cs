@@ -21,12 +21,19 @@ internal sealed class ProviderHostTable : IProviderLookup
     private readonly FrozenDictionary<string, ProviderMatch> _cookieDomains;
     private readonly FrozenDictionary<string, ProviderMatch>.AlternateLookup<ReadOnlySpan<char>> _cookieDomainsBySpan;
 
+    // Lengths of the shortest and longest cookie domain. A suffix of another length cannot equal
+    // any of them, because an ordinal case-insensitive comparison only matches strings of equal length.
+    private readonly int _shortestCookieDomain;
+    private readonly int _longestCookieDomain;
+
     private ProviderHostTable(Dictionary<string, ProviderMatch> hosts, Dictionary<string, ProviderMatch> cookieDomains)
     {
         _hosts = hosts.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
         _hostsBySpan = _hosts.GetAlternateLookup<ReadOnlySpan<char>>();
         _cookieDomains = cookieDomains.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
         _cookieDomainsBySpan = _cookieDomains.GetAlternateLookup<ReadOnlySpan<char>>();
+        _shortestCookieDomain = cookieDomains.Count == 0 ? 0 : cookieDomains.Keys.Min(domain => domain.Length);
+        _longestCookieDomain = cookieDomains.Count == 0 ? 0 : cookieDomains.Keys.Max(domain => domain.Length);
     }
 
     /// <summary>Number of hosts matched exactly.</summary>
@@ -120,10 +127,12 @@ internal sealed class ProviderHostTable : IProviderLookup
 
         // Walk the host's suffixes at label boundaries, longest first: a.b.example.com,
         // b.example.com, example.com, com. The first cookie domain found is the longest one.
+        // Suffixes longer than every cookie domain are skipped, and the walk stops at the first
+        // suffix shorter than all of them, so a miss costs one probe per plausible suffix.
         var name = StripPort(host);
-        while (name.Length > 0)
+        while (name.Length > 0 && name.Length >= _shortestCookieDomain)
         {
-            if (_cookieDomainsBySpan.TryGetValue(name, out match))
+            if (name.Length <= _longestCookieDomain && _cookieDomainsBySpan.TryGetValue(name, out match))
             {
                 return match;
             }
