@@ -31,14 +31,16 @@ internal sealed class StaticFilesHost : IAsyncDisposable
 
     /// <param name="pluginSettings">Settings of the <c>plugins:static-files</c> section, by key.</param>
     /// <param name="environment">Other <c>AUTHENTIK_*</c> variables, such as <c>AUTHENTIK_STORAGE__MEDIA__BACKEND</c>.</param>
+    /// <param name="configFile">YAML configuration file contents, such as an <c>outposts</c> section, or <see langword="null"/>.</param>
     public static async Task<StaticFilesHost> StartAsync(
         IReadOnlyDictionary<string, string?> pluginSettings,
-        IReadOnlyDictionary<string, string?>? environment = null)
+        IReadOnlyDictionary<string, string?>? environment = null,
+        string? configFile = null)
     {
         var backend = await EchoBackend.StartAsync();
         try
         {
-            var options = new HostProcessOptions { BackendUrl = backend.Url };
+            var options = new HostProcessOptions { BackendUrl = backend.Url, ConfigFile = configFile };
             foreach (var (key, value) in pluginSettings)
             {
                 options.Environment[$"AUTHENTIK_PLUGINS__STATIC_FILES__{key.ToUpperInvariant()}"] = value;
