@@ -207,7 +207,8 @@ public sealed class HostProcess : IAsyncDisposable
     private static HostProcess Launch(HostProcessOptions options)
     {
         var owned = new List<string>();
-        var ports = new HostPorts(LoopbackPorts.GetFreePort(), LoopbackPorts.GetFreePort(), LoopbackPorts.GetFreePort());
+        var free = LoopbackPorts.GetFreePorts(3);
+        var ports = new HostPorts(free[0], free[1], free[2]);
         var workingDirectory = CreateTemporaryDirectory("host-work", owned);
         var dataDirectory = options.DataDirectory ?? CreateTemporaryDirectory("host-data", owned);
 

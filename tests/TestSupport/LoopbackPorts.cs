@@ -19,4 +19,32 @@ public static class LoopbackPorts
 
         return port;
     }
+
+    /// <summary>
+    /// Returns <paramref name="count"/> distinct ports that were free on 127.0.0.1 a moment ago.
+    /// The listeners stay open until all ports are chosen, so the operating system cannot hand the
+    /// same port out twice, as separate <see cref="GetFreePort"/> calls can.
+    /// </summary>
+    public static int[] GetFreePorts(int count)
+    {
+        var listeners = new List<TcpListener>(count);
+        try
+        {
+            for (var index = 0; index < count; index++)
+            {
+                var listener = new TcpListener(IPAddress.Loopback, 0);
+                listeners.Add(listener);
+                listener.Start();
+            }
+
+            return [.. listeners.Select(listener => ((IPEndPoint)listener.LocalEndpoint).Port)];
+        }
+        finally
+        {
+            foreach (var listener in listeners)
+            {
+                listener.Stop();
+            }
+        }
+    }
 }
