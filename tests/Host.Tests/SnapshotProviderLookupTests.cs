@@ -1,7 +1,6 @@
 using Authentik.Plugins.Host.Routing;
 using Authentik.Plugins.Outposts;
 using Microsoft.Extensions.FileProviders;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Authentik.Plugins.Host.Tests;
 
@@ -34,7 +33,7 @@ public sealed class SnapshotProviderLookupTests
     [InlineData("", null)]
     public void Find_Host_ReturnsExpectedProvider(string host, string? expected)
     {
-        var lookup = new SnapshotProviderLookup(new FixedProvider(Providers), NullLogger<SnapshotProviderLookup>.Instance);
+        var lookup = new SnapshotProviderLookup(new FixedProvider(Providers));
 
         var match = lookup.Find(host);
 
@@ -45,7 +44,7 @@ public sealed class SnapshotProviderLookupTests
     public void Find_SnapshotReplaced_UsesNewProviders()
     {
         var source = new FixedProvider([Provider("first", "https://first.example.com", ProxyMode.Proxy)]);
-        var lookup = new SnapshotProviderLookup(source, NullLogger<SnapshotProviderLookup>.Instance);
+        var lookup = new SnapshotProviderLookup(source);
         var before = lookup.Find("first.example.com");
 
         source.Replace([Provider("second", "https://second.example.com", ProxyMode.Proxy)]);
