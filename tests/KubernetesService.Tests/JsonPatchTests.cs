@@ -6,26 +6,9 @@ using k8s.Models;
 
 namespace Authentik.Plugins.KubernetesService.Tests;
 
-public sealed class JsonPatchTests : IClassFixture<KubernetesTestContext>, IAsyncLifetime
+public sealed class JsonPatchTests(KubernetesTestContext context) : KubernetesIntegrationTests(context)
 {
     private const string Name = "ak-outpost-patched";
-
-    private readonly KubernetesTestContext _context;
-    private readonly KubernetesServiceIntegration _integration;
-
-    public JsonPatchTests(KubernetesTestContext context)
-    {
-        _context = context;
-        _integration = KubernetesTestContext.CreateIntegration();
-    }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        await _context.ResetAsync();
-        _integration.Dispose();
-    }
 
     [Fact]
     public async Task Apply_JsonPatch_IsSentWithCreateAndCausesNoDrift()
@@ -39,14 +22,14 @@ public sealed class JsonPatchTests : IClassFixture<KubernetesTestContext>, IAsyn
             ]
             """);
 
-        var first = await _integration.ApplyAsync(KubernetesTestContext.Request(outpost), CancellationToken.None);
-        var second = await _integration.ApplyAsync(KubernetesTestContext.Request(outpost), CancellationToken.None);
+        var first = await Integration.ApplyAsync(KubernetesTestContext.Request(outpost), CancellationToken.None);
+        var second = await Integration.ApplyAsync(KubernetesTestContext.Request(outpost), CancellationToken.None);
 
         Assert.Empty(first.Errors);
         Assert.Equal(DeploymentActionKind.Create, Assert.Single(first.Actions).Kind);
         Assert.Contains("service.beta.kubernetes.io/aws-load-balancer-internal: \"true\"", first.Actions[0].Document, StringComparison.Ordinal);
         Assert.Equal("platform", first.Actions[0].Labels["team"]);
-        var service = await _context.Client.CoreV1.ReadNamespacedServiceAsync(Name, "default");
+        var service = await Context.Client.CoreV1.ReadNamespacedServiceAsync(Name, "default");
         Assert.Equal("true", service.Metadata.Annotations["service.beta.kubernetes.io/aws-load-balancer-internal"]);
         Assert.Equal("platform", service.Metadata.Labels["team"]);
         Assert.Equal(["http", "http-metrics", "https", "ldap"], service.Spec.Ports.Select(port => port.Name));
@@ -57,23 +40,23 @@ public sealed class JsonPatchTests : IClassFixture<KubernetesTestContext>, IAsyn
     [Fact]
     public async Task Apply_JsonPatchAddedLater_UpdatesLiveService()
     {
-        await _integration.ApplyAsync(KubernetesTestContext.Request(Patched("[]")), CancellationToken.None);
+        await Integration.ApplyAsync(KubernetesTestContext.Request(Patched("[]")), CancellationToken.None);
         var outpost = Patched("""[{"op": "add", "path": "/metadata/annotations", "value": {"example.com/owner": "ops"}}]""");
 
-        var plan = await _integration.ApplyAsync(KubernetesTestContext.Request(outpost), CancellationToken.None);
+        var plan = await Integration.ApplyAsync(KubernetesTestContext.Request(outpost), CancellationToken.None);
 
         Assert.Empty(plan.Errors);
         var action = Assert.Single(plan.Actions);
         Assert.Equal(DeploymentActionKind.Update, action.Kind);
         Assert.Equal("fields set by kubernetes_json_patches.service differ from the desired Service", action.Reason);
-        var service = await _context.Client.CoreV1.ReadNamespacedServiceAsync(Name, "default");
+        var service = await Context.Client.CoreV1.ReadNamespacedServiceAsync(Name, "default");
         Assert.Equal("ops", service.Metadata.Annotations["example.com/owner"]);
     }
 
     [Fact]
     public async Task Apply_JsonPatchForOtherComponent_IsIgnored()
     {
-        var outpost = _context.Managed("Patched", Guid.NewGuid(), new OutpostSettings
+        var outpost = Context.Managed("Patched", Guid.NewGuid(), new OutpostSettings
         {
             KubernetesJsonPatches = new Dictionary<string, JsonArray>
             {
@@ -81,7 +64,7 @@ public sealed class JsonPatchTests : IClassFixture<KubernetesTestContext>, IAsyn
             },
         });
 
-        var plan = await _integration.ApplyAsync(KubernetesTestContext.Request(outpost), CancellationToken.None);
+        var plan = await Integration.ApplyAsync(KubernetesTestContext.Request(outpost), CancellationToken.None);
 
         Assert.Empty(plan.Errors);
         Assert.Equal(DeploymentActionKind.Create, Assert.Single(plan.Actions).Kind);
@@ -102,26 +85,26 @@ public sealed class JsonPatchTests : IClassFixture<KubernetesTestContext>, IAsyn
         "JSON patch operation 0 (op 'add', path '<missing>') of kubernetes_json_patches.service of outpost 'Patched' is invalid: 'path' is missing.")]
     public async Task Plan_FailingJsonPatch_NamesOutpostAndOperation(string operations, string expected)
     {
-        var other = _context.Managed("Healthy", Guid.NewGuid());
+        var other = Context.Managed("Healthy", Guid.NewGuid());
 
-        var plan = await _integration.PlanAsync(KubernetesTestContext.Request(Patched(operations), other), CancellationToken.None);
+        var plan = await Integration.PlanAsync(KubernetesTestContext.Request(Patched(operations), other), CancellationToken.None);
 
         var error = Assert.Single(plan.Errors);
         Assert.Equal("Patched", error.Outpost);
         Assert.Equal(expected, error.Message);
         Assert.Equal("Create Healthy", $"{Assert.Single(plan.Actions).Kind} {plan.Actions[0].Outpost}");
-        Assert.Empty(_context.Server.Writes);
+        Assert.Empty(Context.Server.Writes);
     }
 
     [Fact]
     public async Task Apply_JsonPatchFailsOnlyOnLiveService_ReportsError()
     {
-        await _integration.ApplyAsync(KubernetesTestContext.Request(Patched("[]")), CancellationToken.None);
-        await _context.Client.CoreV1.PatchNamespacedServiceAsync(
+        await Integration.ApplyAsync(KubernetesTestContext.Request(Patched("[]")), CancellationToken.None);
+        await Context.Client.CoreV1.PatchNamespacedServiceAsync(
             new V1Patch("""{"metadata":{"labels":{"team":"a"}}}""", V1Patch.PatchType.MergePatch), Name, "default");
         var outpost = Patched("""[{"op": "test", "path": "/metadata/labels/team", "value": "a"}, {"op": "remove", "path": "/metadata/labels/team"}]""");
 
-        var plan = await _integration.ApplyAsync(KubernetesTestContext.Request(outpost), CancellationToken.None);
+        var plan = await Integration.ApplyAsync(KubernetesTestContext.Request(outpost), CancellationToken.None);
 
         Assert.Equal(
             "JSON patch operation 0 (op 'test', path '/metadata/labels/team') of kubernetes_json_patches.service of outpost 'Patched' failed: The target location specified by path segment 'team' was not found.",
@@ -133,7 +116,7 @@ public sealed class JsonPatchTests : IClassFixture<KubernetesTestContext>, IAsyn
     [InlineData("""[{"op": "replace", "path": "/metadata/namespace", "value": "other"}]""")]
     public async Task Plan_JsonPatchMovingService_IsRejected(string operations)
     {
-        var plan = await _integration.PlanAsync(KubernetesTestContext.Request(Patched(operations)), CancellationToken.None);
+        var plan = await Integration.PlanAsync(KubernetesTestContext.Request(Patched(operations)), CancellationToken.None);
 
         Assert.Equal(
             "kubernetes_json_patches.service of outpost 'Patched' changes metadata.name or metadata.namespace; set object_naming_template or kubernetes_namespace instead.",
@@ -145,7 +128,7 @@ public sealed class JsonPatchTests : IClassFixture<KubernetesTestContext>, IAsyn
     {
         var outpost = Patched("""[{"op": "replace", "path": "/spec/ports/0/port", "value": "9001"}]""");
 
-        var plan = await _integration.PlanAsync(KubernetesTestContext.Request(outpost), CancellationToken.None);
+        var plan = await Integration.PlanAsync(KubernetesTestContext.Request(outpost), CancellationToken.None);
 
         Assert.Equal(
             "kubernetes_json_patches.service of outpost 'Patched' produces an object that is not a valid v1 Service: the value at $.spec.ports[0].port has the wrong type. Numbers and booleans must be JSON numbers and booleans, and the outposts configuration file delivers every value as a string.",
@@ -156,15 +139,15 @@ public sealed class JsonPatchTests : IClassFixture<KubernetesTestContext>, IAsyn
     public async Task Apply_JsonPatchWithUnknownField_CausesNoDrift()
     {
         var outpost = Patched("""[{"op": "add", "path": "/spec/unknownField", "value": "x"}]""");
-        await _integration.ApplyAsync(KubernetesTestContext.Request(outpost), CancellationToken.None);
+        await Integration.ApplyAsync(KubernetesTestContext.Request(outpost), CancellationToken.None);
 
-        var second = await _integration.ApplyAsync(KubernetesTestContext.Request(outpost), CancellationToken.None);
+        var second = await Integration.ApplyAsync(KubernetesTestContext.Request(outpost), CancellationToken.None);
 
         Assert.Empty(second.Errors);
         Assert.Equal(DeploymentActionKind.Unchanged, Assert.Single(second.Actions).Kind);
     }
 
-    private OutpostConfig Patched(string operations) => _context.Managed("Patched", KubernetesTestContext.EmbeddedUuid, new OutpostSettings
+    private OutpostConfig Patched(string operations) => Context.Managed("Patched", KubernetesTestContext.EmbeddedUuid, new OutpostSettings
     {
         KubernetesJsonPatches = new Dictionary<string, JsonArray>
         {

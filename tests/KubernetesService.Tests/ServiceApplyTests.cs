@@ -8,31 +8,14 @@ using k8s.Models;
 
 namespace Authentik.Plugins.KubernetesService.Tests;
 
-public sealed class ServiceApplyTests : IClassFixture<KubernetesTestContext>, IAsyncLifetime
+public sealed class ServiceApplyTests(KubernetesTestContext context) : KubernetesIntegrationTests(context)
 {
     private const string EmbeddedName = "ak-outpost-authentik-embedded-outpost";
-
-    private readonly KubernetesTestContext _context;
-    private readonly KubernetesServiceIntegration _integration;
-
-    public ServiceApplyTests(KubernetesTestContext context)
-    {
-        _context = context;
-        _integration = KubernetesTestContext.CreateIntegration();
-    }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        await _context.ResetAsync();
-        _integration.Dispose();
-    }
 
     [Fact]
     public async Task Apply_MissingService_CreatesEmbeddedService()
     {
-        var plan = await _integration.ApplyAsync(KubernetesTestContext.Request(_context.Embedded()), CancellationToken.None);
+        var plan = await Integration.ApplyAsync(KubernetesTestContext.Request(Context.Embedded()), CancellationToken.None);
 
         Assert.Empty(plan.Errors);
         var action = Assert.Single(plan.Actions);
@@ -60,24 +43,24 @@ public sealed class ServiceApplyTests : IClassFixture<KubernetesTestContext>, IA
         Assert.Equal(
             ["http 9000->9000/TCP", "http-metrics 9300->9300/TCP", "https 9443->9443/TCP"],
             service.Spec.Ports.Select(port => $"{port.Name} {port.Port}->{port.TargetPort.Value}/{port.Protocol}"));
-        var write = Assert.Single(_context.Server.Writes);
+        var write = Assert.Single(Context.Server.Writes);
         Assert.Equal("POST /api/v1/namespaces/default/services?fieldManager=goauthentik.io -> 201", write.ToString());
     }
 
     [Fact]
     public async Task Apply_SecondRun_ChangesNothing()
     {
-        var request = KubernetesTestContext.Request(_context.Embedded(), _context.Managed("Proxy A", Guid.NewGuid()));
-        await _integration.ApplyAsync(request, CancellationToken.None);
-        _context.Server.ClearRequests();
+        var request = KubernetesTestContext.Request(Context.Embedded(), Context.Managed("Proxy A", Guid.NewGuid()));
+        await Integration.ApplyAsync(request, CancellationToken.None);
+        Context.Server.ClearRequests();
 
-        var plan = await _integration.ApplyAsync(request, CancellationToken.None);
+        var plan = await Integration.ApplyAsync(request, CancellationToken.None);
 
         Assert.Empty(plan.Errors);
         Assert.All(plan.Actions, action => Assert.Equal(DeploymentActionKind.Unchanged, action.Kind));
         Assert.Equal(2, plan.Actions.Count);
         Assert.False(plan.HasChanges);
-        Assert.Empty(_context.Server.Writes);
+        Assert.Empty(Context.Server.Writes);
     }
 
     [Fact]
@@ -85,7 +68,7 @@ public sealed class ServiceApplyTests : IClassFixture<KubernetesTestContext>, IA
     {
         var uuid = Guid.Parse("11111111-2222-3333-4444-555555555555");
 
-        await _integration.ApplyAsync(KubernetesTestContext.Request(_context.Managed("Proxy A", uuid)), CancellationToken.None);
+        await Integration.ApplyAsync(KubernetesTestContext.Request(Context.Managed("Proxy A", uuid)), CancellationToken.None);
 
         var service = await ReadAsync("ak-outpost-proxy-a");
         Assert.Equal(
@@ -103,21 +86,21 @@ public sealed class ServiceApplyTests : IClassFixture<KubernetesTestContext>, IA
     [Fact]
     public async Task Apply_LabelsAndSelectorChanged_UpdatesInPlace()
     {
-        var request = KubernetesTestContext.Request(_context.Embedded());
-        await _integration.ApplyAsync(request, CancellationToken.None);
+        var request = KubernetesTestContext.Request(Context.Embedded());
+        await Integration.ApplyAsync(request, CancellationToken.None);
         var created = await ReadAsync(EmbeddedName);
         await MergePatchAsync(EmbeddedName, """
             {"metadata":{"labels":{"goauthentik.io/outpost-type":null,"team":"platform"}},"spec":{"selector":{"extra":"x"}}}
             """);
-        _context.Server.ClearRequests();
+        Context.Server.ClearRequests();
 
-        var plan = await _integration.ApplyAsync(request, CancellationToken.None);
+        var plan = await Integration.ApplyAsync(request, CancellationToken.None);
 
         Assert.Empty(plan.Errors);
         var action = Assert.Single(plan.Actions);
         Assert.Equal(DeploymentActionKind.Update, action.Kind);
         Assert.Equal("metadata.labels, spec.selector differ from the desired Service", action.Reason);
-        var write = Assert.Single(_context.Server.Writes);
+        var write = Assert.Single(Context.Server.Writes);
         Assert.Equal($"PUT /api/v1/namespaces/default/services/{EmbeddedName}?fieldManager=goauthentik.io -> 200", write.ToString());
         var updated = await ReadAsync(EmbeddedName);
         Assert.Equal("proxy", updated.Metadata.Labels["goauthentik.io/outpost-type"]);
@@ -131,14 +114,14 @@ public sealed class ServiceApplyTests : IClassFixture<KubernetesTestContext>, IA
     [Fact]
     public async Task Apply_ServiceTypeChanged_UpdatesAndKeepsNodePorts()
     {
-        await _integration.ApplyAsync(KubernetesTestContext.Request(_context.Embedded()), CancellationToken.None);
-        var nodePortRequest = KubernetesTestContext.Request(_context.Embedded(new OutpostSettings { KubernetesServiceType = "NodePort" }));
+        await Integration.ApplyAsync(KubernetesTestContext.Request(Context.Embedded()), CancellationToken.None);
+        var nodePortRequest = KubernetesTestContext.Request(Context.Embedded(new OutpostSettings { KubernetesServiceType = "NodePort" }));
 
-        var toNodePort = await _integration.ApplyAsync(nodePortRequest, CancellationToken.None);
+        var toNodePort = await Integration.ApplyAsync(nodePortRequest, CancellationToken.None);
         var allocated = (await ReadAsync(EmbeddedName)).Spec.Ports.Select(port => port.NodePort).ToList();
-        var again = await _integration.ApplyAsync(nodePortRequest, CancellationToken.None);
+        var again = await Integration.ApplyAsync(nodePortRequest, CancellationToken.None);
         var nodePortsAfterSecondApply = (await ReadAsync(EmbeddedName)).Spec.Ports.Select(port => port.NodePort).ToList();
-        var toClusterIp = await _integration.ApplyAsync(KubernetesTestContext.Request(_context.Embedded()), CancellationToken.None);
+        var toClusterIp = await Integration.ApplyAsync(KubernetesTestContext.Request(Context.Embedded()), CancellationToken.None);
 
         Assert.Empty(toNodePort.Errors);
         Assert.Equal("spec.type differ from the desired Service", Assert.Single(toNodePort.Actions).Reason);
@@ -153,11 +136,11 @@ public sealed class ServiceApplyTests : IClassFixture<KubernetesTestContext>, IA
     [Fact]
     public async Task Apply_PortNumberChanged_UpdatesInPlace()
     {
-        var request = KubernetesTestContext.Request(_context.Embedded());
-        await _integration.ApplyAsync(request, CancellationToken.None);
+        var request = KubernetesTestContext.Request(Context.Embedded());
+        await Integration.ApplyAsync(request, CancellationToken.None);
         await JsonPatchAsync(EmbeddedName, """[{"op":"replace","path":"/spec/ports/0/port","value":80}]""");
 
-        var plan = await _integration.ApplyAsync(request, CancellationToken.None);
+        var plan = await Integration.ApplyAsync(request, CancellationToken.None);
 
         Assert.Equal("spec.ports differ from the desired Service", Assert.Single(plan.Actions).Reason);
         Assert.Equal(9000, (await ReadAsync(EmbeddedName)).Spec.Ports[0].Port);
@@ -166,13 +149,13 @@ public sealed class ServiceApplyTests : IClassFixture<KubernetesTestContext>, IA
     [Fact]
     public async Task Apply_TargetPortChanged_DeletesAndCreates()
     {
-        var request = KubernetesTestContext.Request(_context.Embedded());
-        await _integration.ApplyAsync(request, CancellationToken.None);
+        var request = KubernetesTestContext.Request(Context.Embedded());
+        await Integration.ApplyAsync(request, CancellationToken.None);
         var created = await ReadAsync(EmbeddedName);
         await JsonPatchAsync(EmbeddedName, """[{"op":"replace","path":"/spec/ports/1/targetPort","value":8000}]""");
-        _context.Server.ClearRequests();
+        Context.Server.ClearRequests();
 
-        var plan = await _integration.ApplyAsync(request, CancellationToken.None);
+        var plan = await Integration.ApplyAsync(request, CancellationToken.None);
 
         Assert.Empty(plan.Errors);
         var action = Assert.Single(plan.Actions);
@@ -182,7 +165,7 @@ public sealed class ServiceApplyTests : IClassFixture<KubernetesTestContext>, IA
             action.Reason);
         Assert.Equal(
             [$"DELETE /api/v1/namespaces/default/services/{EmbeddedName} -> 200", "POST /api/v1/namespaces/default/services?fieldManager=goauthentik.io -> 201"],
-            _context.Server.Writes.Select(write => write.ToString()));
+            Context.Server.Writes.Select(write => write.ToString()));
         var recreated = await ReadAsync(EmbeddedName);
         Assert.NotEqual(created.Metadata.Uid, recreated.Metadata.Uid);
         Assert.Equal("9300", recreated.Spec.Ports[1].TargetPort.Value);
@@ -191,8 +174,8 @@ public sealed class ServiceApplyTests : IClassFixture<KubernetesTestContext>, IA
     [Fact]
     public async Task Apply_OutpostDeleted_RemovesItsServiceOnly()
     {
-        var proxyA = _context.Managed("Proxy A", Guid.NewGuid());
-        await _integration.ApplyAsync(KubernetesTestContext.Request(_context.Embedded(), proxyA), CancellationToken.None);
+        var proxyA = Context.Managed("Proxy A", Guid.NewGuid());
+        await Integration.ApplyAsync(KubernetesTestContext.Request(Context.Embedded(), proxyA), CancellationToken.None);
         await CreateForeignServiceAsync("default", "unmanaged", new Dictionary<string, string> { ["app"] = "other" });
         await CreateForeignServiceAsync("default", "ldap", new Dictionary<string, string>
         {
@@ -200,9 +183,9 @@ public sealed class ServiceApplyTests : IClassFixture<KubernetesTestContext>, IA
             ["goauthentik.io/outpost-type"] = "ldap",
             ["goauthentik.io/outpost-uuid"] = "00000000000000000000000000000001",
         });
-        _context.Server.ClearRequests();
+        Context.Server.ClearRequests();
 
-        var plan = await _integration.ApplyAsync(KubernetesTestContext.Request(_context.Embedded()), CancellationToken.None);
+        var plan = await Integration.ApplyAsync(KubernetesTestContext.Request(Context.Embedded()), CancellationToken.None);
 
         Assert.Empty(plan.Errors);
         Assert.Equal(
@@ -210,7 +193,7 @@ public sealed class ServiceApplyTests : IClassFixture<KubernetesTestContext>, IA
             plan.Actions.Select(action => $"{action.Kind} {action.ObjectName}"));
         Assert.Equal($"no outpost with id {proxyA.Uuid:N} exists any more", plan.Actions[1].Reason);
         Assert.Equal("proxy-a", plan.Actions[1].Outpost);
-        var remaining = await _context.Client.CoreV1.ListNamespacedServiceAsync("default");
+        var remaining = await Context.Client.CoreV1.ListNamespacedServiceAsync("default");
         Assert.Equal([EmbeddedName, "ldap", "unmanaged"], remaining.Items.Select(service => service.Metadata.Name).Order(StringComparer.Ordinal));
     }
 
@@ -218,25 +201,25 @@ public sealed class ServiceApplyTests : IClassFixture<KubernetesTestContext>, IA
     public async Task Apply_OutpostDeletedInConfiguredNamespace_RemovesService()
     {
         using var integration = KubernetesTestContext.CreateIntegration(5, "outposts");
-        var deleted = _context.Managed("Gone", Guid.NewGuid(), new OutpostSettings { KubernetesNamespace = "outposts" });
-        await integration.ApplyAsync(KubernetesTestContext.Request(_context.Embedded(), deleted), CancellationToken.None);
+        var deleted = Context.Managed("Gone", Guid.NewGuid(), new OutpostSettings { KubernetesNamespace = "outposts" });
+        await integration.ApplyAsync(KubernetesTestContext.Request(Context.Embedded(), deleted), CancellationToken.None);
 
-        var withoutOption = await _integration.ApplyAsync(KubernetesTestContext.Request(_context.Embedded()), CancellationToken.None);
-        var withOption = await integration.ApplyAsync(KubernetesTestContext.Request(_context.Embedded()), CancellationToken.None);
+        var withoutOption = await Integration.ApplyAsync(KubernetesTestContext.Request(Context.Embedded()), CancellationToken.None);
+        var withOption = await integration.ApplyAsync(KubernetesTestContext.Request(Context.Embedded()), CancellationToken.None);
 
         Assert.DoesNotContain(withoutOption.Actions, action => action.Kind == DeploymentActionKind.Remove);
         Assert.Equal("outposts/ak-outpost-gone", Assert.Single(withOption.Actions, action => action.Kind == DeploymentActionKind.Remove).ObjectName);
-        Assert.Empty((await _context.Client.CoreV1.ListNamespacedServiceAsync("outposts")).Items);
+        Assert.Empty((await Context.Client.CoreV1.ListNamespacedServiceAsync("outposts")).Items);
     }
 
     [Fact]
     public async Task Apply_NamespaceChanged_MovesService()
     {
         var uuid = Guid.NewGuid();
-        await _integration.ApplyAsync(KubernetesTestContext.Request(_context.Embedded(), _context.Managed("Mover", uuid)), CancellationToken.None);
-        var moved = _context.Managed("Mover", uuid, new OutpostSettings { KubernetesNamespace = "moved" });
+        await Integration.ApplyAsync(KubernetesTestContext.Request(Context.Embedded(), Context.Managed("Mover", uuid)), CancellationToken.None);
+        var moved = Context.Managed("Mover", uuid, new OutpostSettings { KubernetesNamespace = "moved" });
 
-        var plan = await _integration.ApplyAsync(KubernetesTestContext.Request(_context.Embedded(), moved), CancellationToken.None);
+        var plan = await Integration.ApplyAsync(KubernetesTestContext.Request(Context.Embedded(), moved), CancellationToken.None);
 
         Assert.Empty(plan.Errors);
         Assert.Equal(
@@ -246,18 +229,18 @@ public sealed class ServiceApplyTests : IClassFixture<KubernetesTestContext>, IA
                 "Remove default/ak-outpost-mover: outpost 'Mover' now uses Service 'moved/ak-outpost-mover'",
             ],
             plan.Actions.Select(action => $"{action.Kind} {action.ObjectName}: {action.Reason}"));
-        Assert.Equal([EmbeddedName], (await _context.Client.CoreV1.ListNamespacedServiceAsync("default")).Items.Select(service => service.Metadata.Name));
-        Assert.Equal(["ak-outpost-mover"], (await _context.Client.CoreV1.ListNamespacedServiceAsync("moved")).Items.Select(service => service.Metadata.Name));
+        Assert.Equal([EmbeddedName], (await Context.Client.CoreV1.ListNamespacedServiceAsync("default")).Items.Select(service => service.Metadata.Name));
+        Assert.Equal(["ak-outpost-mover"], (await Context.Client.CoreV1.ListNamespacedServiceAsync("moved")).Items.Select(service => service.Metadata.Name));
     }
 
     [Fact]
     public async Task Apply_DisabledServiceOfExistingOutpost_IsKept()
     {
         var uuid = Guid.NewGuid();
-        await _integration.ApplyAsync(KubernetesTestContext.Request(_context.Managed("Keeper", uuid)), CancellationToken.None);
-        var disabled = _context.Managed("Keeper", uuid, new OutpostSettings { KubernetesDisabledComponents = ["service"] });
+        await Integration.ApplyAsync(KubernetesTestContext.Request(Context.Managed("Keeper", uuid)), CancellationToken.None);
+        var disabled = Context.Managed("Keeper", uuid, new OutpostSettings { KubernetesDisabledComponents = ["service"] });
 
-        var plan = await _integration.ApplyAsync(KubernetesTestContext.Request(disabled), CancellationToken.None);
+        var plan = await Integration.ApplyAsync(KubernetesTestContext.Request(disabled), CancellationToken.None);
 
         Assert.Equal(DeploymentActionKind.Skipped, Assert.Single(plan.Actions).Kind);
         Assert.Equal("ak-outpost-keeper", (await ReadAsync("ak-outpost-keeper")).Metadata.Name);
@@ -266,13 +249,13 @@ public sealed class ServiceApplyTests : IClassFixture<KubernetesTestContext>, IA
     [Fact]
     public async Task Apply_StaleResourceVersion_RetriesWithFreshRead()
     {
-        var request = KubernetesTestContext.Request(_context.Embedded());
-        await _integration.ApplyAsync(request, CancellationToken.None);
+        var request = KubernetesTestContext.Request(Context.Embedded());
+        await Integration.ApplyAsync(request, CancellationToken.None);
         await MergePatchAsync(EmbeddedName, """{"metadata":{"labels":{"app.kubernetes.io/version":"old"}}}""");
-        _context.Server.Store.ChangeAfterReads("default", EmbeddedName, 1);
-        _context.Server.ClearRequests();
+        Context.Server.Store.ChangeAfterReads("default", EmbeddedName, 1);
+        Context.Server.ClearRequests();
 
-        var plan = await _integration.ApplyAsync(request, CancellationToken.None);
+        var plan = await Integration.ApplyAsync(request, CancellationToken.None);
 
         Assert.Empty(plan.Errors);
         Assert.Equal(DeploymentActionKind.Update, Assert.Single(plan.Actions).Kind);
@@ -283,17 +266,17 @@ public sealed class ServiceApplyTests : IClassFixture<KubernetesTestContext>, IA
                 $"GET /api/v1/namespaces/default/services/{EmbeddedName} -> 200",
                 $"PUT /api/v1/namespaces/default/services/{EmbeddedName}?fieldManager=goauthentik.io -> 200",
             ],
-            _context.Server.Requests.Where(item => item.Path.EndsWith(EmbeddedName, StringComparison.Ordinal)).Select(item => item.ToString()));
+            Context.Server.Requests.Where(item => item.Path.EndsWith(EmbeddedName, StringComparison.Ordinal)).Select(item => item.ToString()));
         Assert.Equal(AuthentikCompatibility.Version, (await ReadAsync(EmbeddedName)).Metadata.Labels["app.kubernetes.io/version"]);
     }
 
     [Fact]
     public async Task Apply_CreatedByOtherClientMeanwhile_UpdatesAfterConflict()
     {
-        var other = DesiredServiceBuilder.Build(_context.Embedded(), "other-version");
-        _context.Server.Store.CreateAfterMissingRead("default", EmbeddedName, ServiceDocument.ToJson(other));
+        var other = DesiredServiceBuilder.Build(Context.Embedded(), "other-version");
+        Context.Server.Store.CreateAfterMissingRead("default", EmbeddedName, ServiceDocument.ToJson(other));
 
-        var plan = await _integration.ApplyAsync(KubernetesTestContext.Request(_context.Embedded()), CancellationToken.None);
+        var plan = await Integration.ApplyAsync(KubernetesTestContext.Request(Context.Embedded()), CancellationToken.None);
 
         Assert.Empty(plan.Errors);
         var action = Assert.Single(plan.Actions);
@@ -305,7 +288,7 @@ public sealed class ServiceApplyTests : IClassFixture<KubernetesTestContext>, IA
                 $"GET /api/v1/namespaces/default/services/{EmbeddedName} -> 200",
                 $"PUT /api/v1/namespaces/default/services/{EmbeddedName}?fieldManager=goauthentik.io -> 200",
             ],
-            _context.Server.Requests.Where(item => !item.Query.Contains("labelSelector", StringComparison.Ordinal)).Select(item => item.ToString()));
+            Context.Server.Requests.Where(item => !item.Query.Contains("labelSelector", StringComparison.Ordinal)).Select(item => item.ToString()));
         Assert.Equal(AuthentikCompatibility.Version, (await ReadAsync(EmbeddedName)).Metadata.Labels["app.kubernetes.io/version"]);
     }
 
@@ -315,9 +298,9 @@ public sealed class ServiceApplyTests : IClassFixture<KubernetesTestContext>, IA
         var port = LoopbackPorts.GetFreePort();
         using var kubeconfig = new Kubeconfig(new Uri($"http://127.0.0.1:{port}"), ServiceApiServer.Token);
         var connection = new ServiceConnectionConfig { Name = "down", Kind = ServiceConnectionKind.Kubernetes, Kubeconfig = kubeconfig.Path };
-        var outpost = _context.Embedded() with { ServiceConnection = connection };
+        var outpost = Context.Embedded() with { ServiceConnection = connection };
 
-        var plan = await _integration.ApplyAsync(KubernetesTestContext.Request(outpost) with { OutpostFilter = outpost.Name }, CancellationToken.None);
+        var plan = await Integration.ApplyAsync(KubernetesTestContext.Request(outpost) with { OutpostFilter = outpost.Name }, CancellationToken.None);
 
         var error = Assert.Single(plan.Errors);
         Assert.Equal($"down (http://127.0.0.1:{port})", error.Connection);
@@ -332,44 +315,44 @@ public sealed class ServiceApplyTests : IClassFixture<KubernetesTestContext>, IA
     public async Task Apply_ConflictOnEveryAttempt_ReportsErrorAfterLimit()
     {
         using var integration = KubernetesTestContext.CreateIntegration(conflictAttempts: 3);
-        var request = KubernetesTestContext.Request(_context.Embedded());
+        var request = KubernetesTestContext.Request(Context.Embedded());
         await integration.ApplyAsync(request, CancellationToken.None);
         await MergePatchAsync(EmbeddedName, """{"metadata":{"labels":{"app.kubernetes.io/version":"old"}}}""");
-        _context.Server.Store.ChangeAfterReads("default", EmbeddedName, 100);
-        _context.Server.ClearRequests();
+        Context.Server.Store.ChangeAfterReads("default", EmbeddedName, 100);
+        Context.Server.ClearRequests();
 
         var plan = await integration.ApplyAsync(request, CancellationToken.None);
 
         Assert.DoesNotContain(plan.Actions, action => action.Outpost == OutpostConstants.EmbeddedName);
         var error = Assert.Single(plan.Errors);
         Assert.Equal(OutpostConstants.EmbeddedName, error.Outpost);
-        Assert.Equal($"test cluster ({_context.Server.Address.GetLeftPart(UriPartial.Authority)})", error.Connection);
+        Assert.Equal($"test cluster ({Context.Server.Address.GetLeftPart(UriPartial.Authority)})", error.Connection);
         Assert.Equal(
             $"Failed to reconcile Service '{EmbeddedName}' in namespace 'default' for outpost 'authentik Embedded Outpost': the Kubernetes API returned 409 Conflict or the Service was still being deleted on all 3 attempts; another client keeps changing it.",
             error.Message);
-        Assert.Equal(3, _context.Server.Writes.Count(write => write.Status == HttpStatusCode.Conflict));
+        Assert.Equal(3, Context.Server.Writes.Count(write => write.Status == HttpStatusCode.Conflict));
     }
 
     [Fact]
     public async Task Apply_DisabledComponent_SkipsWithoutCalls()
     {
-        var outpost = _context.Embedded(new OutpostSettings { KubernetesDisabledComponents = ["deployment", "service"] });
+        var outpost = Context.Embedded(new OutpostSettings { KubernetesDisabledComponents = ["deployment", "service"] });
 
-        var plan = await _integration.ApplyAsync(KubernetesTestContext.Request(outpost) with { OutpostFilter = outpost.Name }, CancellationToken.None);
+        var plan = await Integration.ApplyAsync(KubernetesTestContext.Request(outpost) with { OutpostFilter = outpost.Name }, CancellationToken.None);
 
         var action = Assert.Single(plan.Actions);
         Assert.Equal(DeploymentActionKind.Skipped, action.Kind);
         Assert.Equal("kubernetes_disabled_components contains 'service'", action.Reason);
         Assert.Null(action.Document);
-        Assert.Empty(_context.Server.Requests);
+        Assert.Empty(Context.Server.Requests);
     }
 
     [Fact]
     public async Task Apply_InvalidServiceType_ReportsApiErrorAndReconcilesOthers()
     {
-        var broken = _context.Managed("Broken", Guid.NewGuid(), new OutpostSettings { KubernetesServiceType = "Cluster" });
+        var broken = Context.Managed("Broken", Guid.NewGuid(), new OutpostSettings { KubernetesServiceType = "Cluster" });
 
-        var plan = await _integration.ApplyAsync(KubernetesTestContext.Request(broken, _context.Embedded()), CancellationToken.None);
+        var plan = await Integration.ApplyAsync(KubernetesTestContext.Request(broken, Context.Embedded()), CancellationToken.None);
 
         var error = Assert.Single(plan.Errors);
         Assert.Equal("Broken", error.Outpost);
@@ -383,10 +366,10 @@ public sealed class ServiceApplyTests : IClassFixture<KubernetesTestContext>, IA
     [Fact]
     public async Task Apply_ForbiddenNamespace_ReportsStatusAndReconcilesOthers()
     {
-        _context.Server.ForbidNamespace("locked");
-        var locked = _context.Managed("Locked", Guid.NewGuid(), new OutpostSettings { KubernetesNamespace = "locked" });
+        Context.Server.ForbidNamespace("locked");
+        var locked = Context.Managed("Locked", Guid.NewGuid(), new OutpostSettings { KubernetesNamespace = "locked" });
 
-        var plan = await _integration.ApplyAsync(KubernetesTestContext.Request(locked, _context.Embedded()), CancellationToken.None);
+        var plan = await Integration.ApplyAsync(KubernetesTestContext.Request(locked, Context.Embedded()), CancellationToken.None);
 
         Assert.Equal(
             [
@@ -407,9 +390,9 @@ public sealed class ServiceApplyTests : IClassFixture<KubernetesTestContext>, IA
         try
         {
             var connection = new ServiceConnectionConfig { Name = "broken", Kind = ServiceConnectionKind.Kubernetes, Kubeconfig = path };
-            var outpost = _context.Embedded() with { ServiceConnection = connection };
+            var outpost = Context.Embedded() with { ServiceConnection = connection };
 
-            var plan = await _integration.ApplyAsync(KubernetesTestContext.Request(outpost), CancellationToken.None);
+            var plan = await Integration.ApplyAsync(KubernetesTestContext.Request(outpost), CancellationToken.None);
 
             var error = Assert.Single(plan.Errors);
             Assert.Equal("broken", error.Connection);
@@ -424,10 +407,10 @@ public sealed class ServiceApplyTests : IClassFixture<KubernetesTestContext>, IA
     [Fact]
     public async Task Apply_MissingKubeconfigContext_ReportsConnectionAndFile()
     {
-        var connection = _context.Connection with { Name = "wrong context", KubeconfigContext = "absent" };
-        var outpost = _context.Embedded() with { ServiceConnection = connection };
+        var connection = Context.Connection with { Name = "wrong context", KubeconfigContext = "absent" };
+        var outpost = Context.Embedded() with { ServiceConnection = connection };
 
-        var plan = await _integration.ApplyAsync(KubernetesTestContext.Request(outpost), CancellationToken.None);
+        var plan = await Integration.ApplyAsync(KubernetesTestContext.Request(outpost), CancellationToken.None);
 
         var error = Assert.Single(plan.Errors);
         Assert.Equal("wrong context", error.Connection);
@@ -436,16 +419,16 @@ public sealed class ServiceApplyTests : IClassFixture<KubernetesTestContext>, IA
     }
 
     private async Task<V1Service> ReadAsync(string name, string namespaceName = "default") =>
-        await _context.Client.CoreV1.ReadNamespacedServiceAsync(name, namespaceName);
+        await Context.Client.CoreV1.ReadNamespacedServiceAsync(name, namespaceName);
 
     private Task<V1Service> MergePatchAsync(string name, string patch) =>
-        _context.Client.CoreV1.PatchNamespacedServiceAsync(new V1Patch(patch, V1Patch.PatchType.MergePatch), name, "default");
+        Context.Client.CoreV1.PatchNamespacedServiceAsync(new V1Patch(patch, V1Patch.PatchType.MergePatch), name, "default");
 
     private Task<V1Service> JsonPatchAsync(string name, string patch) =>
-        _context.Client.CoreV1.PatchNamespacedServiceAsync(new V1Patch(patch, V1Patch.PatchType.JsonPatch), name, "default");
+        Context.Client.CoreV1.PatchNamespacedServiceAsync(new V1Patch(patch, V1Patch.PatchType.JsonPatch), name, "default");
 
     private Task<V1Service> CreateForeignServiceAsync(string namespaceName, string name, Dictionary<string, string> labels) =>
-        _context.Client.CoreV1.CreateNamespacedServiceAsync(
+        Context.Client.CoreV1.CreateNamespacedServiceAsync(
             new V1Service
             {
                 ApiVersion = "v1",

@@ -6,31 +6,14 @@ using k8s.Models;
 
 namespace Authentik.Plugins.KubernetesService.Tests;
 
-public sealed class ServicePlanTests : IClassFixture<KubernetesTestContext>, IAsyncLifetime
+public sealed class ServicePlanTests(KubernetesTestContext context) : KubernetesIntegrationTests(context)
 {
-    private readonly KubernetesTestContext _context;
-    private readonly KubernetesServiceIntegration _integration;
-
-    public ServicePlanTests(KubernetesTestContext context)
-    {
-        _context = context;
-        _integration = KubernetesTestContext.CreateIntegration();
-    }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        await _context.ResetAsync();
-        _integration.Dispose();
-    }
-
     [Fact]
     public async Task Plan_DefaultEmbeddedOutpost_RendersExpectedYaml()
     {
         var expected = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Expected", "embedded-outpost-service.yaml"));
 
-        var plan = await _integration.PlanAsync(KubernetesTestContext.Request(_context.Embedded()), CancellationToken.None);
+        var plan = await Integration.PlanAsync(KubernetesTestContext.Request(Context.Embedded()), CancellationToken.None);
 
         Assert.Empty(plan.Errors);
         var action = Assert.Single(plan.Actions);
@@ -45,19 +28,19 @@ public sealed class ServicePlanTests : IClassFixture<KubernetesTestContext>, IAs
     [Fact]
     public async Task Plan_EveryKind_WritesNothing()
     {
-        var unchanged = _context.Managed("Plan Unchanged", Guid.NewGuid());
-        var updated = _context.Managed("Plan Updated", Guid.NewGuid());
-        var recreated = _context.Managed("Plan Recreated", Guid.NewGuid());
-        var removed = _context.Managed("Plan Removed", Guid.NewGuid());
-        var created = _context.Managed("Plan Created", Guid.NewGuid());
-        await _integration.ApplyAsync(KubernetesTestContext.Request(unchanged, updated, recreated, removed), CancellationToken.None);
-        await _context.Client.CoreV1.PatchNamespacedServiceAsync(
+        var unchanged = Context.Managed("Plan Unchanged", Guid.NewGuid());
+        var updated = Context.Managed("Plan Updated", Guid.NewGuid());
+        var recreated = Context.Managed("Plan Recreated", Guid.NewGuid());
+        var removed = Context.Managed("Plan Removed", Guid.NewGuid());
+        var created = Context.Managed("Plan Created", Guid.NewGuid());
+        await Integration.ApplyAsync(KubernetesTestContext.Request(unchanged, updated, recreated, removed), CancellationToken.None);
+        await Context.Client.CoreV1.PatchNamespacedServiceAsync(
             new V1Patch("""{"spec":{"selector":{"app.kubernetes.io/name":"other"}}}""", V1Patch.PatchType.MergePatch), "ak-outpost-plan-updated", "default");
-        await _context.Client.CoreV1.PatchNamespacedServiceAsync(
+        await Context.Client.CoreV1.PatchNamespacedServiceAsync(
             new V1Patch("""[{"op":"replace","path":"/spec/ports/2/protocol","value":"UDP"}]""", V1Patch.PatchType.JsonPatch), "ak-outpost-plan-recreated", "default");
-        _context.Server.ClearRequests();
+        Context.Server.ClearRequests();
 
-        var plan = await _integration.PlanAsync(KubernetesTestContext.Request(unchanged, updated, recreated, created), CancellationToken.None);
+        var plan = await Integration.PlanAsync(KubernetesTestContext.Request(unchanged, updated, recreated, created), CancellationToken.None);
 
         Assert.Empty(plan.Errors);
         Assert.Equal(
@@ -69,7 +52,7 @@ public sealed class ServicePlanTests : IClassFixture<KubernetesTestContext>, IAs
                 $"Remove default/ak-outpost-plan-removed: no outpost with id {removed.Uuid:N} exists any more",
             ],
             plan.Actions.Select(action => $"{action.Kind} {action.ObjectName}: {action.Reason}"));
-        Assert.Empty(_context.Server.Writes);
+        Assert.Empty(Context.Server.Writes);
         Assert.Contains("app.kubernetes.io/name: authentik-outpost-proxy", plan.Actions[1].Document, StringComparison.Ordinal);
         Assert.Contains("resourceVersion:", plan.Actions[1].Document, StringComparison.Ordinal);
         Assert.Null(plan.Actions[4].Document);
@@ -78,11 +61,11 @@ public sealed class ServicePlanTests : IClassFixture<KubernetesTestContext>, IAs
     [Fact]
     public async Task Plan_OutpostFilter_CoversThatOutpostOnly()
     {
-        var target = _context.Managed("Filter Kept", Guid.NewGuid());
-        var other = _context.Managed("Filter Other", Guid.NewGuid());
-        await _integration.ApplyAsync(KubernetesTestContext.Request(target, other), CancellationToken.None);
+        var target = Context.Managed("Filter Kept", Guid.NewGuid());
+        var other = Context.Managed("Filter Other", Guid.NewGuid());
+        await Integration.ApplyAsync(KubernetesTestContext.Request(target, other), CancellationToken.None);
 
-        var plan = await _integration.PlanAsync(
+        var plan = await Integration.PlanAsync(
             KubernetesTestContext.Request(target) with { OutpostFilter = "Filter Kept" },
             CancellationToken.None);
 
@@ -100,7 +83,7 @@ public sealed class ServicePlanTests : IClassFixture<KubernetesTestContext>, IAs
         };
         var unconnected = new OutpostConfig { Name = "Unconnected", Uuid = Guid.NewGuid() };
 
-        var plan = await _integration.PlanAsync(KubernetesTestContext.Request(docker, unconnected), CancellationToken.None);
+        var plan = await Integration.PlanAsync(KubernetesTestContext.Request(docker, unconnected), CancellationToken.None);
 
         Assert.Empty(plan.Actions);
         Assert.Empty(plan.Errors);
@@ -109,9 +92,9 @@ public sealed class ServicePlanTests : IClassFixture<KubernetesTestContext>, IAs
     [Fact]
     public async Task Plan_NonProxyOutpost_IsSkipped()
     {
-        var ldap = _context.Managed("Directory", Guid.NewGuid()) with { Type = "ldap" };
+        var ldap = Context.Managed("Directory", Guid.NewGuid()) with { Type = "ldap" };
 
-        var plan = await _integration.PlanAsync(KubernetesTestContext.Request(ldap) with { OutpostFilter = "Directory" }, CancellationToken.None);
+        var plan = await Integration.PlanAsync(KubernetesTestContext.Request(ldap) with { OutpostFilter = "Directory" }, CancellationToken.None);
 
         var action = Assert.Single(plan.Actions);
         Assert.Equal(DeploymentActionKind.Skipped, action.Kind);
@@ -121,9 +104,9 @@ public sealed class ServicePlanTests : IClassFixture<KubernetesTestContext>, IAs
     [Fact]
     public async Task Plan_InvalidNamingTemplate_ReportsOutpostAndFix()
     {
-        var outpost = _context.Managed("Bad Template", Guid.NewGuid(), new OutpostSettings { ObjectNamingTemplate = "%(kind)s" });
+        var outpost = Context.Managed("Bad Template", Guid.NewGuid(), new OutpostSettings { ObjectNamingTemplate = "%(kind)s" });
 
-        var plan = await _integration.PlanAsync(KubernetesTestContext.Request(outpost) with { OutpostFilter = "Bad Template" }, CancellationToken.None);
+        var plan = await Integration.PlanAsync(KubernetesTestContext.Request(outpost) with { OutpostFilter = "Bad Template" }, CancellationToken.None);
 
         Assert.Equal(
             "Outpost 'Bad Template' has an invalid configuration: object_naming_template '%(kind)s' has an unsupported placeholder at position 0; use %(name)s, %(uuid)s or %% for a literal percent sign.",
@@ -133,7 +116,7 @@ public sealed class ServicePlanTests : IClassFixture<KubernetesTestContext>, IAs
     [Fact]
     public void Drift_LivePortsInOtherPropertyOrder_AreEqual()
     {
-        var desired = DesiredServiceBuilder.Build(_context.Embedded(), AuthentikCompatibility.Version);
+        var desired = DesiredServiceBuilder.Build(Context.Embedded(), AuthentikCompatibility.Version);
         var live = ServiceDocument.ToJson(desired);
         var ports = live["spec"]!["ports"]!.AsArray();
         var reordered = new JsonArray();
