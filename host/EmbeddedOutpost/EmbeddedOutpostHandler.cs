@@ -88,15 +88,17 @@ internal sealed partial class EmbeddedOutpostHandler(
     private async Task ProxyAsync(RoutingRequest request, ProviderClient client)
     {
         var context = request.HttpContext;
-        var pathAndQuery = context.Request.PathBase + context.Request.Path + context.Request.QueryString;
-        var url = new Uri(client.ExternalHost, pathAndQuery.ToString());
         var outcome = await authenticator.AuthenticateAsync(context, client);
-        if (outcome.Identity is { } identity)
+        if (outcome.Identity is not null)
         {
             var endpoints = await RequestAuthenticator.TryGetEndpointsAsync(client, context.RequestAborted);
-            await forwarder.ForwardAsync(context, client, request.Host, IdentityHeaders.Build(client, identity, endpoints), outcome.FromAuthorizationHeader);
+            await forwarder.ForwardAsync(context, client, request.Host, outcome.GetIdentityHeaders(client, endpoints), outcome.FromAuthorizationHeader);
+            return;
         }
-        else if (skipPaths.IsSkipped(client.Provider, url))
+
+        var pathAndQuery = context.Request.PathBase + context.Request.Path + context.Request.QueryString;
+        var url = new Uri(client.ExternalHost, pathAndQuery.ToString());
+        if (skipPaths.IsSkipped(client.Provider, url))
         {
             await forwarder.ForwardAsync(context, client, request.Host, [], removeAuthorization: false);
         }

@@ -52,6 +52,7 @@ internal static class EmbeddedOutpostServiceCollectionExtensions
         services.TryAddSingleton<ProviderClients>();
         services.TryAddSingleton<StateTokens>();
         services.TryAddSingleton<OidcBackchannel>();
+        services.TryAddSingleton<SignedInSessionCache>();
         services.TryAddSingleton<OutpostSessions>();
         services.TryAddSingleton<LoginFlow>();
         services.TryAddSingleton<HeaderAuthenticator>();

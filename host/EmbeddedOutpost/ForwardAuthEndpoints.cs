@@ -73,10 +73,10 @@ internal sealed partial class ForwardAuthEndpoints(
         }
 
         var outcome = await authenticator.AuthenticateAsync(context, client);
-        if (outcome.Identity is { } identity)
+        if (outcome.Identity is not null)
         {
             var endpoints = await RequestAuthenticator.TryGetEndpointsAsync(client, context.RequestAborted);
-            foreach (var (name, value) in IdentityHeaders.Build(client, identity, endpoints))
+            foreach (var (name, value) in outcome.GetIdentityHeaders(client, endpoints))
             {
                 context.Response.Headers.Append(name, value);
             }

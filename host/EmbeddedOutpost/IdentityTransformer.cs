@@ -19,10 +19,14 @@ internal sealed class IdentityTransformer(
     {
         await base.TransformRequestAsync(httpContext, proxyRequest, destinationPrefix, cancellationToken);
 
+        // The base transformer copied the client's headers, so only their names need checking.
         var headers = proxyRequest.Headers;
-        foreach (var name in headers.Select(header => header.Key).Where(IdentityHeaders.IsIdentityHeader).ToList())
+        foreach (var name in httpContext.Request.Headers.Keys)
         {
-            headers.Remove(name);
+            if (IdentityHeaders.IsIdentityHeader(name))
+            {
+                headers.Remove(name);
+            }
         }
 
         if (removeAuthorization)

@@ -17,6 +17,7 @@ internal sealed class ProviderClient
     private readonly ConfigurationManager<OpenIdConnectConfiguration>? _configurationManager;
     private readonly Uri? _browserBase;
     private readonly Uri? _backendBase;
+    private DiscoveredEndpoints? _endpoints;
 
     public ProviderClient(OutpostConfig outpost, ProxyProviderConfig provider, EmbeddedOutpostOptions options, HttpClient backchannel)
     {
@@ -31,6 +32,12 @@ internal sealed class ProviderClient
         StateKey = new SymmetricSecurityKey(HMACSHA256.HashData(
             Encoding.UTF8.GetBytes(stateSecret),
             Encoding.UTF8.GetBytes("authentik-plugins/outpost-state/" + provider.Oidc.ClientId)));
+
+        // Like authentik, only the scheme, host and port of internal_host are used; the request path is kept.
+        if (Uri.TryCreate(provider.InternalHost, UriKind.Absolute, out var internalHost))
+        {
+            InternalHostOrigin = internalHost.GetLeftPart(UriPartial.Authority);
+        }
 
         if (outpost.IsEmbedded
             && Uri.TryCreate(outpost.Settings.AuthentikHost, UriKind.Absolute, out var browserBase)
@@ -60,6 +67,9 @@ internal sealed class ProviderClient
 
     /// <summary>The provider's external host without a trailing slash.</summary>
     public Uri ExternalHost { get; }
+
+    /// <summary>Scheme, host and port of <c>internal_host</c>, or <see langword="null"/> when it is missing or not an absolute URL.</summary>
+    public string? InternalHostOrigin { get; }
 
     /// <summary><c>authentik_proxy_</c> and the first 8 hex digits of SHA-256 of the client id.</summary>
     public string CookieName { get; }
@@ -93,6 +103,12 @@ internal sealed class ProviderClient
             discovered = await _configurationManager.GetConfigurationAsync(cancellationToken);
         }
 
+        // The configuration manager returns the same document object until it fetches a new one.
+        if (Volatile.Read(ref _endpoints) is { } cached && ReferenceEquals(cached.Source, discovered))
+        {
+            return cached.Endpoints;
+        }
+
         var issuer = discovered?.Issuer ?? oidc.Issuer ?? "";
         var authorization = Pick(oidc.AuthorizationEndpoint, discovered?.AuthorizationEndpoint, "authorization_endpoint");
         var token = Pick(oidc.TokenEndpoint, discovered?.TokenEndpoint, "token_endpoint");
@@ -113,7 +129,7 @@ internal sealed class ProviderClient
             }
         }
 
-        return new ProviderEndpoints
+        var endpoints = new ProviderEndpoints
         {
             Issuers = issuers,
             AuthorizationEndpoint = authorization,
@@ -124,6 +140,8 @@ internal sealed class ProviderClient
             SigningKeys = discovered?.SigningKeys.ToList() ?? [],
             BackchannelHost = rewrite ? _browserBase : null,
         };
+        Volatile.Write(ref _endpoints, new DiscoveredEndpoints(discovered, endpoints));
+        return endpoints;
     }
 
     private string Pick(string? configured, string? discovered, string name) =>
@@ -139,4 +157,6 @@ internal sealed class ProviderClient
         var builder = new UriBuilder(url) { Scheme = baseUri.Scheme, Host = baseUri.Host, Port = baseUri.Port };
         return builder.Uri.AbsoluteUri;
     }
+
+    private sealed record DiscoveredEndpoints(OpenIdConnectConfiguration? Source, ProviderEndpoints Endpoints);
 }

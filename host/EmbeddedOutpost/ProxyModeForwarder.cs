@@ -33,7 +33,7 @@ internal sealed partial class ProxyModeForwarder : IDisposable
     public async Task ForwardAsync(HttpContext context, ProviderClient client, string host, IReadOnlyList<KeyValuePair<string, string>> identityHeaders, bool removeAuthorization)
     {
         var provider = client.Provider;
-        if (!Uri.TryCreate(provider.InternalHost, UriKind.Absolute, out var internalHost))
+        if (client.InternalHostOrigin is not { } internalHost)
         {
             Log.InternalHostInvalid(_logger, provider.Name, provider.InternalHost ?? "");
             await ErrorPages.WriteAsync(context, StatusCodes.Status502BadGateway, "Bad gateway", $"The provider '{provider.Name}' has no valid internal host to forward to.");
@@ -49,15 +49,14 @@ internal sealed partial class ProxyModeForwarder : IDisposable
             removeAuthorization);
         var invoker = provider.InternalHostSslValidation ? _validating : _notValidating;
 
-        // Like authentik, only the scheme, host and port of internal_host are used; the request path is kept.
-        var error = await _forwarder.SendAsync(context, internalHost.GetLeftPart(UriPartial.Authority), invoker, RequestConfig, transformer);
+        var error = await _forwarder.SendAsync(context, internalHost, invoker, RequestConfig, transformer);
         if (error == ForwarderError.None)
         {
             return;
         }
 
         var exception = context.Features.Get<IForwarderErrorFeature>()?.Exception;
-        Log.UpstreamFailed(_logger, provider.Name, provider.InternalHost, error, exception);
+        Log.UpstreamFailed(_logger, provider.Name, internalHost, error, exception);
         await ErrorPages.WriteAsync(context, StatusCodes.Status502BadGateway, "Bad gateway", "The application behind this address could not be reached. Try again later.");
     }
 

@@ -9,10 +9,9 @@ internal sealed class RequestAuthenticator(OutpostSessions sessions, HeaderAuthe
 
     public async Task<AuthenticationOutcome> AuthenticateAsync(HttpContext context, ProviderClient client)
     {
-        var loaded = await sessions.ReadAsync(context, client);
-        if (loaded?.Identity is { } identity)
+        if (await sessions.ReadSignedInAsync(context, client) is { } session)
         {
-            return new AuthenticationOutcome(identity, false, false);
+            return new AuthenticationOutcome(session.Identity, false, false, session);
         }
 
         var authorization = context.Request.Headers.Authorization.ToString();

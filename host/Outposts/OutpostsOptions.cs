@@ -26,6 +26,14 @@ internal sealed class OutpostsOptions
     [ConfigurationKeyName("state_poll_interval")]
     public TimeSpan StatePollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How long a signed-in session read from the session store is used from memory; zero reads
+    /// the store on every request. A sign-out through another host sharing the store takes effect
+    /// here after at most this long.
+    /// </summary>
+    [ConfigurationKeyName("session_cache_duration")]
+    public TimeSpan SessionCacheDuration { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>How long one request to the authentik API may take before it is retried.</summary>
     [ConfigurationKeyName("api_timeout")]
     public TimeSpan ApiTimeout { get; set; } = TimeSpan.FromSeconds(30);

@@ -8,6 +8,9 @@ internal sealed class OutpostsOptionsValidator : IValidateOptions<OutpostsOption
 {
     private const string Subject = "outposts";
 
+    /// <summary>Longest session cache duration accepted; a sign-out through another host must not wait longer.</summary>
+    private static readonly TimeSpan MaxSessionCacheDuration = TimeSpan.FromHours(1);
+
     /// <summary>Returns every problem of <paramref name="options"/>.</summary>
     /// <param name="options">The bound options.</param>
     public static IEnumerable<OutpostProblem> Validate(OutpostsOptions options)
@@ -26,6 +29,11 @@ internal sealed class OutpostsOptionsValidator : IValidateOptions<OutpostsOption
         if (options.StatePollInterval <= TimeSpan.Zero)
         {
             yield return new(OutpostProblemSeverity.Error, Subject, "state_poll_interval", $"state_poll_interval '{options.StatePollInterval}' is not positive; set outposts:state_poll_interval to a duration such as 00:00:05.");
+        }
+
+        if (options.SessionCacheDuration < TimeSpan.Zero || options.SessionCacheDuration > MaxSessionCacheDuration)
+        {
+            yield return new(OutpostProblemSeverity.Error, Subject, "session_cache_duration", $"session_cache_duration '{options.SessionCacheDuration}' is not between 00:00:00 and 01:00:00; set outposts:session_cache_duration to a duration such as 00:00:10, or 00:00:00 to read sessions from the store on every request.");
         }
 
         if (options.ApiTimeout <= TimeSpan.Zero || options.ApiRetryDelay <= TimeSpan.Zero || options.ApiRetryMaxDelay < options.ApiRetryDelay)
