@@ -29,6 +29,11 @@ internal static class LoggingBuilderExtensions
         if (settings.LogLevel > LogLevel.Debug)
         {
             logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+
+            // This category logs only the per-request start and finish lines. While any of its
+            // levels is enabled, ASP.NET Core creates an Activity for every request to carry the
+            // log scope, so each forwarded request would pay for an Activity and a traceparent header.
+            logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
             logging.AddFilter("System.Net.Http", LogLevel.Warning);
             logging.AddFilter("Yarp", LogLevel.Warning);
 

@@ -28,6 +28,30 @@ public sealed class ForwardingTests : IClassFixture<HostWithBackendFixture>
     }
 
     [Fact]
+    public async Task Request_WithoutTraceContext_ForwardsNoTraceparent()
+    {
+        using var response = await _fixture.Client.GetAsync(new Uri(_fixture.Host.HttpUri, "/api/v3/root/config/"));
+        var echo = await BackendEcho.ReadAsync(response);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Null(echo.Header("traceparent"));
+    }
+
+    [Fact]
+    public async Task Request_WithTraceContext_ForwardsItUnchanged()
+    {
+        const string traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_fixture.Host.HttpUri, "/api/v3/root/config/"));
+        request.Headers.Add("traceparent", traceparent);
+
+        using var response = await _fixture.Client.SendAsync(request);
+        var echo = await BackendEcho.ReadAsync(response);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(traceparent, echo.Header("traceparent"));
+    }
+
+    [Fact]
     public async Task Request_PathAndQuery_AreForwardedUnchanged()
     {
         using var response = await _fixture.Client.GetAsync(new Uri(_fixture.Host.HttpUri, "/if/flow/default-authentication-flow/?next=%2Fif%2Fadmin%2F&a=b"));
