@@ -53,7 +53,7 @@ internal static class IdentityHeaders
                 // Line breaks would split the header, so such values are dropped.
                 if (value?.GetValueKind() is JsonValueKind.String or JsonValueKind.Number && value.ToString().IndexOfAny(['\r', '\n']) < 0)
                 {
-                    headers.Add(new(name, value.ToString()));
+                    Set(headers, name, value.ToString());
                 }
             }
         }
@@ -69,6 +69,20 @@ internal static class IdentityHeaders
     /// </summary>
     public static bool IsIdentityHeader(string name) =>
         name.Replace('_', '-').StartsWith(Prefix, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Replaces the header named <paramref name="name"/> (compared case-insensitively) or adds it, so each name occurs once.</summary>
+    private static void Set(List<KeyValuePair<string, string>> headers, string name, string value)
+    {
+        var index = headers.FindIndex(header => string.Equals(header.Key, name, StringComparison.OrdinalIgnoreCase));
+        if (index >= 0)
+        {
+            headers[index] = new(name, value);
+        }
+        else
+        {
+            headers.Add(new(name, value));
+        }
+    }
 
     private static string Text(JsonNode? node) => node?.GetValueKind() switch
     {

@@ -34,9 +34,15 @@ internal sealed class IdentityTransformer(
             headers.Authorization = null;
         }
 
+        // Each name occurs once in identityHeaders. Client-sent identity headers are gone already,
+        // but a client may have sent another of these names, such as Authorization.
         foreach (var (name, value) in identityHeaders)
         {
-            headers.Remove(name);
+            if (!IdentityHeaders.IsIdentityHeader(name))
+            {
+                headers.Remove(name);
+            }
+
             headers.TryAddWithoutValidation(name, value);
         }
 
