@@ -1,6 +1,5 @@
-using System.Diagnostics;
 using System.Net;
-using System.Net.Security;
+using Authentik.Plugins.Host.Forwarding;
 using Authentik.Plugins.Routing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -15,6 +14,8 @@ namespace Authentik.Plugins.Host.EmbeddedOutpost;
 /// </summary>
 internal sealed partial class ProxyModeForwarder : IDisposable
 {
+    private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(15);
+
     private static readonly ForwarderRequestConfig RequestConfig = new() { ActivityTimeout = TimeSpan.FromSeconds(100) };
 
     private readonly IHttpForwarder _forwarder;
@@ -26,8 +27,10 @@ internal sealed partial class ProxyModeForwarder : IDisposable
     {
         _forwarder = forwarder;
         _logger = logger;
-        _validating = CreateInvoker(validateCertificates: true);
-        _notValidating = CreateInvoker(validateCertificates: false);
+        _validating = ForwardingHandler.CreateInvoker(ConnectTimeout);
+
+        // Providers with internal_host_ssl_validation off accept any upstream certificate.
+        _notValidating = ForwardingHandler.CreateInvoker(ConnectTimeout, validateCertificates: false);
     }
 
     public async Task ForwardAsync(HttpContext context, ProviderClient client, string host, IReadOnlyList<KeyValuePair<string, string>> identityHeaders, bool removeAuthorization)
@@ -64,29 +67,6 @@ internal sealed partial class ProxyModeForwarder : IDisposable
     {
         _validating.Dispose();
         _notValidating.Dispose();
-    }
-
-    private static HttpMessageInvoker CreateInvoker(bool validateCertificates)
-    {
-        var handler = new SocketsHttpHandler
-        {
-            UseProxy = false,
-            AllowAutoRedirect = false,
-            AutomaticDecompression = DecompressionMethods.None,
-            UseCookies = false,
-            EnableMultipleHttp2Connections = true,
-            ActivityHeadersPropagator = new ReverseProxyPropagator(DistributedContextPropagator.Current),
-            ConnectTimeout = TimeSpan.FromSeconds(15),
-        };
-        if (!validateCertificates)
-        {
-            // The provider turned internal_host_ssl_validation off, so any upstream certificate is accepted.
-#pragma warning disable CA5359
-            handler.SslOptions = new SslClientAuthenticationOptions { RemoteCertificateValidationCallback = static (_, _, _, _) => true };
-#pragma warning restore CA5359
-        }
-
-        return new HttpMessageInvoker(handler, disposeHandler: true);
     }
 
     private static partial class Log

@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using Authentik.Plugins.Host.Configuration;
 using Microsoft.AspNetCore.Http.Features;
 using Yarp.ReverseProxy.Forwarder;
@@ -36,16 +34,7 @@ internal sealed partial class BackendForwarder : IDisposable
         _logger = logger;
         _destinationPrefix = DestinationPrefix(settings.BackendUrl);
         _requestConfig = new ForwarderRequestConfig { ActivityTimeout = settings.BackendTimeout };
-        _invoker = new HttpMessageInvoker(new SocketsHttpHandler
-        {
-            UseProxy = false,
-            AllowAutoRedirect = false,
-            AutomaticDecompression = DecompressionMethods.None,
-            UseCookies = false,
-            EnableMultipleHttp2Connections = true,
-            ActivityHeadersPropagator = new ReverseProxyPropagator(DistributedContextPropagator.Current),
-            ConnectTimeout = ConnectTimeout,
-        });
+        _invoker = ForwardingHandler.CreateInvoker(ConnectTimeout);
     }
 
     /// <summary>Returns the backend URL with a trailing slash, which request paths are appended to.</summary>
