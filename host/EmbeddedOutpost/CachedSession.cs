@@ -1,7 +1,7 @@
 namespace Authentik.Plugins.Host.EmbeddedOutpost;
 
 /// <summary>A signed-in session held by <see cref="SignedInSessionCache"/>, with the identity headers built from it.</summary>
-internal sealed class CachedSession(string outpost, string provider, string subject, OutpostIdentity identity, DateTimeOffset expiresAt, DateTimeOffset cachedUntil)
+internal sealed class CachedSession(string outpost, string provider, string subject, OutpostIdentity identity, DateTimeOffset cachedUntil)
 {
     private IdentityHeaderSet? _headers;
 
@@ -14,10 +14,7 @@ internal sealed class CachedSession(string outpost, string provider, string subj
 
     public OutpostIdentity Identity { get; } = identity;
 
-    /// <summary>When the session itself ends.</summary>
-    public DateTimeOffset ExpiresAt { get; } = expiresAt;
-
-    /// <summary>When the entry must be read from the store again.</summary>
+    /// <summary>When the entry must be read from the store again: never after the session itself expires.</summary>
     public DateTimeOffset CachedUntil { get; } = cachedUntil;
 
     /// <summary>

@@ -34,7 +34,8 @@ internal sealed class OutpostSessions(IOutpostSessionStore store, SignedInSessio
         }
 
         var now = Now;
-        if (cache.Get(id, now) is { } cached && cached.ExpiresAt > now)
+        // An entry lasts no longer than its session, so a live entry is never an expired session.
+        if (cache.Get(id, now) is { } cached)
         {
             return BelongsTo(cached.Outpost, cached.Provider, client) ? cached : null;
         }
@@ -48,7 +49,7 @@ internal sealed class OutpostSessions(IOutpostSessionStore store, SignedInSessio
 
         var expiresAt = loaded.Session.ExpiresAt;
         var cachedUntil = now + _cacheDuration < expiresAt ? now + _cacheDuration : expiresAt;
-        var session = new CachedSession(loaded.Session.Outpost, loaded.Session.Provider, subject, identity, expiresAt, cachedUntil);
+        var session = new CachedSession(loaded.Session.Outpost, loaded.Session.Provider, subject, identity, cachedUntil);
         if (_cacheDuration > TimeSpan.Zero)
         {
             cache.TryAdd(id, session, version, now);

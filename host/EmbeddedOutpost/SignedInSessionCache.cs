@@ -16,8 +16,12 @@ internal sealed class SignedInSessionCache
     public const int Capacity = 50_000;
 
     private readonly ConcurrentDictionary<string, CachedSession> _entries = new(StringComparer.Ordinal);
+    /// <summary>Shortest time between two scans for ended entries while the cache is full.</summary>
+    private static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(1);
+
     private long _invalidations;
     private int _count;
+    private long _nextSweepTicks;
 
     /// <summary>A counter that changes with every removal. <see cref="TryAdd"/> compares it with its value from before the store was read.</summary>
     public long Version => Interlocked.Read(ref _invalidations);
@@ -50,13 +54,9 @@ internal sealed class SignedInSessionCache
             return;
         }
 
-        if (Volatile.Read(ref _count) >= Capacity)
+        if (Volatile.Read(ref _count) >= Capacity && !TryRemoveEnded(now))
         {
-            RemoveEnded(now);
-            if (Volatile.Read(ref _count) >= Capacity)
-            {
-                return;
-            }
+            return;
         }
 
         if (_entries.TryAdd(id, entry))
@@ -94,8 +94,20 @@ internal sealed class SignedInSessionCache
         }
     }
 
-    private void RemoveEnded(DateTimeOffset now)
+    /// <summary>
+    /// Removes the entries whose cache duration has ended and returns whether there is room now.
+    /// The scan runs at most once per <see cref="SweepInterval"/>, so that sessions read while the
+    /// cache is full of live entries do not each scan it.
+    /// </summary>
+    private bool TryRemoveEnded(DateTimeOffset now)
     {
+        var nextSweep = Interlocked.Read(ref _nextSweepTicks);
+        if (now.UtcTicks < nextSweep
+            || Interlocked.CompareExchange(ref _nextSweepTicks, (now + SweepInterval).UtcTicks, nextSweep) != nextSweep)
+        {
+            return false;
+        }
+
         foreach (var (id, entry) in _entries)
         {
             if (entry.CachedUntil <= now)
@@ -103,6 +115,8 @@ internal sealed class SignedInSessionCache
                 Remove(id, entry);
             }
         }
+
+        return Volatile.Read(ref _count) < Capacity;
     }
 
     private void Remove(string id, CachedSession entry)

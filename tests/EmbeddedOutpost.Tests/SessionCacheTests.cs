@@ -195,6 +195,27 @@ public sealed class SessionCacheTests : IDisposable
         Assert.NotNull(_cache.Get("live-0", now));
     }
 
+    [Fact]
+    public void TryAdd_FullWithinSweepInterval_ScansOnce()
+    {
+        var now = _time.GetUtcNow();
+        var halfSecond = TimeSpan.FromMilliseconds(500);
+        for (var i = 0; i < SignedInSessionCache.Capacity; i++)
+        {
+            _cache.TryAdd("short-" + i, Entry("alice", now - CacheDuration + halfSecond), _cache.Version, now);
+        }
+
+        _cache.TryAdd("first", Entry("bob", now), _cache.Version, now);
+        var ended = now + halfSecond;
+        _cache.TryAdd("second", Entry("bob", ended), _cache.Version, ended);
+        var nextSweep = now + TimeSpan.FromSeconds(1);
+        _cache.TryAdd("third", Entry("bob", nextSweep), _cache.Version, nextSweep);
+
+        Assert.Null(_cache.Get("first", now));
+        Assert.Null(_cache.Get("second", ended));
+        Assert.NotNull(_cache.Get("third", nextSweep));
+    }
+
     public void Dispose()
     {
         _store.Dispose();
@@ -214,7 +235,7 @@ public sealed class SessionCacheTests : IDisposable
     }
 
     private static CachedSession Entry(string subject, DateTimeOffset now) =>
-        new("cache outpost", "app", subject, new OutpostIdentity(new() { ["sub"] = subject }, null), now.AddHours(1), now + CacheDuration);
+        new("cache outpost", "app", subject, new OutpostIdentity(new() { ["sub"] = subject }, null), now + CacheDuration);
 
     private static DefaultHttpContext Request(ProviderClient client, string id)
     {

@@ -219,12 +219,12 @@ public sealed class OutpostConfigValidatorTests
     [InlineData("-00:00:01", "-00:00:01")]
     [InlineData("10", "10.00:00:00")]
     [InlineData("02:00:00", "02:00:00")]
-    public void Check_SessionCacheDurationOutOfRange_Reported(string value, string shown)
+    public void Check_SessionCacheDurationOutOfRange_Reported(string value, string boundValue)
     {
         var report = OutpostConfigValidator.Check(Configuration(("outposts:session_cache_duration", value)));
 
         Assert.Equal(
-            [$"outposts: session_cache_duration '{shown}' is not between 00:00:00 and 01:00:00; set outposts:session_cache_duration to a duration such as 00:00:10, or 00:00:00 to read sessions from the store on every request."],
+            [$"outposts: session_cache_duration '{boundValue}' is not between 00:00:00 and 01:00:00; set outposts:session_cache_duration to a duration such as 00:00:10, or 00:00:00 to read sessions from the store on every request."],
             report.Errors.Select(problem => problem.ToString()));
     }
 

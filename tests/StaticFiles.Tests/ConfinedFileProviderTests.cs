@@ -163,6 +163,33 @@ public sealed class ConfinedFileProviderTests : IDisposable
         Assert.True(_files.GetFileInfo("/new.css").Exists);
     }
 
+    [Fact]
+    public void GetFileInfo_LookupLimitReached_SweepsOncePerLifetime()
+    {
+        for (var i = 0; i < ConfinedFileProvider.MaxLookups; i++)
+        {
+            _files.GetFileInfo($"/missing-{i}.css");
+        }
+
+        var half = ConfinedFileProvider.LookupLifetime / 2;
+        File.WriteAllText(Path.Combine(_root, "new.css"), "new");
+        _time.Advance(half);
+        _files.GetFileInfo("/swept-too-early.css");
+        _time.Advance(half);
+        _files.GetFileInfo("/new.css");
+        File.Delete(Path.Combine(_root, "new.css"));
+        var withinSweepInterval = _files.GetFileInfo("/new.css");
+
+        File.WriteAllText(Path.Combine(_root, "new.css"), "new");
+        _time.Advance(half);
+        _files.GetFileInfo("/new.css");
+        File.Delete(Path.Combine(_root, "new.css"));
+        var afterSweepInterval = _files.GetFileInfo("/new.css");
+
+        Assert.False(withinSweepInterval.Exists);
+        Assert.True(afterSweepInterval.Exists);
+    }
+
     public void Dispose()
     {
         _files.Dispose();
