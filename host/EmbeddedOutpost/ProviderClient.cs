@@ -33,7 +33,7 @@ internal sealed class ProviderClient
             Encoding.UTF8.GetBytes(stateSecret),
             Encoding.UTF8.GetBytes("authentik-plugins/outpost-state/" + provider.Oidc.ClientId)));
 
-        // Like authentik, only the scheme, host and port of internal_host are used; the request path is kept.
+        // Like authentik, only the scheme, host and port of internal_host are used. The request path is kept.
         if (Uri.TryCreate(provider.InternalHost, UriKind.Absolute, out var internalHost))
         {
             InternalHostOrigin = internalHost.GetLeftPart(UriPartial.Authority);
